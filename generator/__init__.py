@@ -1,0 +1,3 @@
+"""Collections Playbook: validated playbook entries, generated checklists and clause templates."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,313 @@
+"""Load a playbooks folder into validated models, run the cross-file checks, and offer lookups by id.
+
+Layout of a playbooks folder::
+
+    playbook.yml          name, version, revision date, phases and pause points
+    signals.yml           the vocabulary of observable signals
+    guardrails.yml        rules of law and ethics (G1-G8)
+    sources.yml           the source articles
+    tactics/<id>.yml      one tactic or extra technique a file
+    clauses/<id>.yml      one contract clause template a file
+    situations/<id>.yml   one situation a file
+
+Every problem in the folder is collected and raised at once as a :class:`PlaybookError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator import templating
+from generator.diagnostics import did_you_mean, problems_from
+from generator.errors import PlaybookError, Problem, UserError, display_path
+from generator.models import (
+    PHASES,
+    REQUIRED_ALTERNATIVES,
+    Clause,
+    Guardrail,
+    GuardrailsFile,
+    PlaybookInfo,
+    Signal,
+    SignalsFile,
+    Situation,
+    Source,
+    SourcesFile,
+    Tactic,
+)
+from generator.yamlio import Document, PathKey, load
+
+M = TypeVar("M", bound=BaseModel)
+
+ENTRY_KINDS: dict[str, type[BaseModel]] = {"tactics": Tactic, "clauses": Clause, "situations": Situation}
+VOCABULARY_FILES: dict[str, type[BaseModel]] = {
+    "playbook.yml": PlaybookInfo,
+    "signals.yml": SignalsFile,
+    "guardrails.yml": GuardrailsFile,
+    "sources.yml": SourcesFile,
+}
+
+
+class UnknownIdError(UserError):
+    """An id given on the command line that the playbooks do not have."""
+
+    def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
+        super().__init__(f"unknown {kind} '{wanted}'{did_you_mean(wanted, known)}; "
+                         f"'playbook list {kind}s' shows them all")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A validated playbook: every entry by id, in a stable order, with the document it came from."""
+
+    root: Path
+    info: PlaybookInfo
+    signals: dict[str, Signal]
+    guardrails: dict[str, Guardrail]
+    sources: dict[str, Source]
+    tactics: dict[str, Tactic]
+    clauses: dict[str, Clause]
+    situations: dict[str, Situation]
+    documents: dict[str, Document] = field(repr=False, compare=False)
+
+    def _get(self, kind: str, table: Mapping[str, M], wanted: str) -> M:
+        try:
+            return table[wanted]
+        except KeyError:
+            raise UnknownIdError(kind, wanted, table) from None
+
+    def signal(self, wanted: str) -> Signal:
+        return self._get("signal", self.signals, wanted)
+
+    def tactic(self, wanted: str) -> Tactic:
+        return self._get("tactic", self.tactics, wanted)
+
+    def clause(self, wanted: str) -> Clause:
+        return self._get("clause", self.clauses, wanted)
+
+    def situation(self, wanted: str) -> Situation:
+        return self._get("situation", self.situations, wanted)
+
+    def guardrail(self, wanted: str) -> Guardrail:
+        return self._get("guardrail", self.guardrails, wanted)
+
+    def document(self, kind: str, entry_id: str) -> Document:
+        """The loaded file of an entry (``kind`` is 'tactics', 'clauses' or 'situations') or vocabulary."""
+        return self.documents[f"{kind}/{entry_id}" if entry_id else kind]
+
+
+class _Collector:
+    """Accumulates problems across the whole folder."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def read(self, path: Path, model: type[M]) -> tuple[M, Document] | None:
+        try:
+            document = load(path)
+        except PlaybookError as error:
+            self.problems.extend(error.problems)
+            return None
+        if not isinstance(document.data, dict):
+            self.problems.append(document.problem(
+                (), f"the top level must be a mapping of keys (such as 'id: ...'), not {_kind(document.data)}"))
+            return None
+        try:
+            return model.model_validate(document.data), document
+        except ValidationError as error:
+            self.problems.extend(problems_from(error, document, model))
+            return None
+
+
+def _kind(value: object) -> str:
+    return "a list" if isinstance(value, list) else "a single value"
+
+
+def _entry_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Load and check the playbooks folder ``root``; raise :class:`PlaybookError` listing every problem."""
+    root = Path(root)
+    if not root.is_dir():
+        raise UserError(f"{display_path(root)}: no such playbooks folder; pass the folder that holds "
+                        "playbook.yml, signals.yml, tactics/, clauses/ and situations/")
+    collector = _Collector()
+    documents: dict[str, Document] = {}
+    vocabulary: dict[str, BaseModel] = {}
+    for name, model in VOCABULARY_FILES.items():
+        path = root / name
+        if not path.is_file():
+            collector.problems.append(Problem(display_path(path), 1, 1, "(file)",
+                                              f"{name} is missing; every playbooks folder needs one"))
+            continue
+        loaded = collector.read(path, model)
+        if loaded:
+            vocabulary[name], documents[name] = loaded
+    entries: dict[str, dict[str, tuple[BaseModel, Document]]] = {kind: {} for kind in ENTRY_KINDS}
+    first_seen: dict[str, Document] = {}
+    for kind, model in ENTRY_KINDS.items():
+        for path in _entry_files(root / kind):
+            loaded = collector.read(path, model)
+            if not loaded:
+                continue
+            entry, document = loaded
+            entry_id: str = getattr(entry, "id")  # noqa: B009 - every entry model has an id
+            if path.stem != entry_id:
+                collector.problems.append(document.problem(
+                    ("id",), f"the id '{entry_id}' does not match the file name '{path.name}'; "
+                             f"rename the file to '{entry_id}.yml' or change the id"))
+            if entry_id in first_seen:
+                other = first_seen[entry_id]
+                spot = other.spot(("id",))
+                collector.problems.append(document.problem(
+                    ("id",), f"the id '{entry_id}' is already used by {other.shown_path}:{spot.line}; "
+                             "ids must be unique across tactics, clauses and situations"))
+                continue
+            first_seen[entry_id] = document
+            entries[kind][entry_id] = (entry, document)
+            documents[f"{kind}/{entry_id}"] = document
+    if collector.problems and len(vocabulary) < len(VOCABULARY_FILES):
+        raise PlaybookError(collector.problems)
+    info = vocabulary.get("playbook.yml")
+    signals_file = vocabulary.get("signals.yml")
+    guardrails_file = vocabulary.get("guardrails.yml")
+    sources_file = vocabulary.get("sources.yml")
+    assert isinstance(info, PlaybookInfo) and isinstance(signals_file, SignalsFile)
+    assert isinstance(guardrails_file, GuardrailsFile) and isinstance(sources_file, SourcesFile)
+    catalog = Catalog(
+        root=root,
+        info=info,
+        signals=_unique(collector, documents["signals.yml"], "signals", signals_file.signals),
+        guardrails=_unique(collector, documents["guardrails.yml"], "guardrails", guardrails_file.guardrails),
+        sources=_unique(collector, documents["sources.yml"], "sources", sources_file.sources),
+        tactics=_ordered_tactics({k: v[0] for k, v in entries["tactics"].items()}),  # type: ignore[misc]
+        clauses={k: v[0] for k, v in sorted(entries["clauses"].items())},  # type: ignore[misc]
+        situations={k: v[0] for k, v in sorted(entries["situations"].items())},  # type: ignore[misc]
+        documents=documents,
+    )
+    collector.problems.extend(cross_check(catalog))
+    if collector.problems:
+        raise PlaybookError(collector.problems)
+    return catalog
+
+
+def _unique(collector: _Collector, document: Document, key: str, items: list[M]) -> dict[str, M]:
+    out: dict[str, M] = {}
+    for index, item in enumerate(items):
+        item_id: str = getattr(item, "id")  # noqa: B009
+        if item_id in out:
+            collector.problems.append(document.problem(
+                (key, index, "id"), f"the id '{item_id}' appears twice in this file; ids must be unique"))
+        out.setdefault(item_id, item)
+    return out
+
+
+def _ordered_tactics(tactics: dict[str, Tactic]) -> dict[str, Tactic]:
+    """The twelve numbered tactics in number order, then the extra techniques by id."""
+    return dict(sorted(tactics.items(), key=lambda kv: (kv[1].number is None, kv[1].number or 0, kv[0])))
+
+
+def cross_check(catalog: Catalog) -> list[Problem]:
+    """Every check that needs more than one entry: references resolve, numbers and names are unique."""
+    problems: list[Problem] = []
+
+    def refer(document: Document, where: PathKey, wanted: str, kind: str, known: Mapping[str, object]) -> None:
+        if wanted not in known:
+            problems.append(document.problem(where, f"unknown {kind} '{wanted}'{did_you_mean(wanted, known)}"))
+
+    info_doc = catalog.documents["playbook.yml"]
+    phases = [phase.id for phase in catalog.info.phases]
+    if phases != list(PHASES):
+        problems.append(info_doc.problem(("phases",), "the phases must be listed once each, in this order: "
+                                                      + ", ".join(PHASES)))
+    pause_points = {point.id: point for point in catalog.info.pause_points}
+    if len(pause_points) != len(catalog.info.pause_points):
+        problems.append(info_doc.problem(("pause_points",), "a pause point id appears twice; ids must be unique"))
+
+    numbers: dict[int, str] = {}
+    for tactic_id, tactic in catalog.tactics.items():
+        doc = catalog.document("tactics", tactic_id)
+        if tactic.number is not None:
+            if tactic.number in numbers:
+                problems.append(doc.problem(("number",), f"the number {tactic.number} is already used by the "
+                                                         f"tactic '{numbers[tactic.number]}'"))
+            numbers.setdefault(tactic.number, tactic_id)
+        for i, trigger in enumerate(tactic.triggers):
+            for j, signal in enumerate(trigger.signals):
+                refer(doc, ("triggers", i, "signals", j), signal, "signal", catalog.signals)
+        for i, item in enumerate(tactic.checklist):
+            refer(doc, ("checklist", i, "pause"), item.pause, "pause point", pause_points)
+        for i, link in enumerate(tactic.guardrails):
+            refer(doc, ("guardrails", i, "guardrail"), link.guardrail, "guardrail", catalog.guardrails)
+        for i, clause_id in enumerate(tactic.related_clauses):
+            refer(doc, ("related_clauses", i), clause_id, "clause", catalog.clauses)
+        for i, other in enumerate(tactic.related_tactics):
+            refer(doc, ("related_tactics", i), other, "tactic", catalog.tactics)
+            if other == tactic_id:
+                problems.append(doc.problem(("related_tactics", i), "a tactic cannot be related to itself"))
+        for i, source in enumerate(tactic.sources):
+            refer(doc, ("sources", i), source, "source", catalog.sources)
+
+    for clause_id, clause in catalog.clauses.items():
+        problems.extend(_check_clause(catalog, clause_id, clause, refer))
+
+    for situation_id, situation in catalog.situations.items():
+        doc = catalog.document("situations", situation_id)
+        for i, signal in enumerate(situation.signals):
+            refer(doc, ("signals", i), signal, "signal", catalog.signals)
+        for i, guardrail in enumerate(situation.guardrails):
+            refer(doc, ("guardrails", i), guardrail, "guardrail", catalog.guardrails)
+    return problems
+
+
+def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
+                  refer: Callable[[Document, PathKey, str, str, Mapping[str, object]], None]) -> list[Problem]:
+    problems: list[Problem] = []
+    doc = catalog.document("clauses", clause_id)
+    for i, tactic_id in enumerate(clause.supports):
+        refer(doc, ("supports", i), tactic_id, "tactic", catalog.tactics)
+    declared: dict[str, int] = {}
+    for i, variable in enumerate(clause.variables):
+        if variable.name in declared:
+            problems.append(doc.problem(("variables", i, "name"),
+                                        f"the variable '{variable.name}' is declared twice"))
+        declared.setdefault(variable.name, i)
+    names = [alternative.name for alternative in clause.alternatives]
+    for required in REQUIRED_ALTERNATIVES:
+        if required not in names:
+            problems.append(doc.problem(("alternatives",), f"the alternative '{required}' is missing; every "
+                                                           f"clause needs {' and '.join(REQUIRED_ALTERNATIVES)}"))
+    used: set[str] = set()
+    for i, alternative in enumerate(clause.alternatives):
+        if names.index(alternative.name) != i:
+            problems.append(doc.problem(("alternatives", i, "name"),
+                                        f"the alternative '{alternative.name}' appears twice"))
+        for language in ("en", "zh-Hant", "hu"):
+            text = alternative.text.translation(language)
+            if text is None:
+                continue
+            where: PathKey = ("alternatives", i, "text", language)
+            try:
+                placeholders = templating.placeholders(text)
+            except templating.TemplateSyntaxProblem as error:
+                problems.append(doc.problem(where, str(error)))
+                continue
+            for name in sorted(placeholders - declared.keys()):
+                problems.append(doc.problem(where, f"the text uses the undeclared variable '{name}'"
+                                                   f"{did_you_mean(name, declared)}; declare it under "
+                                                   "'variables' or fix the name"))
+            used |= placeholders
+    for name, i in declared.items():
+        if name not in used:
+            problems.append(doc.problem(("variables", i, "name"),
+                                        f"the variable '{name}' is declared but no alternative uses it; "
+                                        f"use it as {{{{ {name} }}}} or remove it"))
+    return problems

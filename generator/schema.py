@@ -1,0 +1,53 @@
+"""JSON Schemas of the playbook files, for editors (YAML language server) and for tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.models import Clause, GuardrailsFile, PlaybookInfo, SignalsFile, Situation, SourcesFile, Tactic
+
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {
+    "tactic": Tactic,
+    "clause": Clause,
+    "situation": Situation,
+    "signals": SignalsFile,
+    "guardrails": GuardrailsFile,
+    "sources": SourcesFile,
+    "playbook": PlaybookInfo,
+}
+
+SCHEMA_FOLDER = "schemas"
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of playbook file."""
+    schema = SCHEMA_KINDS[kind].model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def combined_schema() -> dict[str, Any]:
+    """One schema that accepts any kind of playbook file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Collections Playbook file",
+        "anyOf": [{k: v for k, v in schema_for(kind).items() if k != "$schema"} for kind in SCHEMA_KINDS],
+    }
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_all(folder: Path) -> list[Path]:
+    """Write ``<kind>.schema.json`` for every kind into ``folder``; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in SCHEMA_KINDS:
+        path = folder / f"{kind}.schema.json"
+        path.write_text(dumps(schema_for(kind)), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,272 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML is used for parsing only (its composer gives nodes with positions); this module turns the nodes into
+plain Python data itself, so that it can:
+
+* record the line and column of every key and item, for messages that point at the right place;
+* reject duplicate keys (PyYAML silently keeps the last one), anchors and aliases (alias bombs), explicit
+  tags such as ``!!python/object``, more than one document, and nesting deeper than :data:`MAX_DEPTH`;
+* keep dates as text (``2024-01-01`` stays the string it looks like) while ``yes``/``no``/``on``/``off``
+  still read as booleans, so a text field that received one gets a message saying to quote it;
+* accept UTF-8 only, with a size limit per file, and no control characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from generator.errors import PlaybookError, Problem, display_path
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 40
+
+PathKey = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_KINDS = {"map", "seq", "str", "timestamp", "null", "bool", "int", "float"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a value starts in its file (1-based), and the scalar's text as written, if it is a scalar."""
+
+    line: int
+    column: int
+    raw: str | None = None
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: the plain data and the spot of every key and item in it."""
+
+    path: Path
+    data: Any
+    spots: dict[PathKey, Spot] = field(default_factory=dict)
+
+    @property
+    def shown_path(self) -> str:
+        return display_path(self.path)
+
+    def spot(self, where: PathKey) -> Spot:
+        """The spot of ``where``, or of its nearest recorded parent (a missing key points at its mapping)."""
+        for end in range(len(where), -1, -1):
+            found = self.spots.get(tuple(where[:end]))
+            if found is not None:
+                return found
+        return Spot(1, 1)
+
+    def problem(self, where: PathKey, message: str) -> Problem:
+        spot = self.spot(where)
+        return Problem(self.shown_path, spot.line, spot.column, format_field(where), message)
+
+
+def format_field(where: PathKey) -> str:
+    """``("checklist", 2, "text")`` -> ``checklist[2].text``; the empty path is ``(file)``."""
+    out = ""
+    for part in where:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(file)"
+
+
+class _Loader(Reader, Scanner, Parser, Composer, Resolver):
+    """PyYAML's safe resolver and composer, refusing aliases and deep nesting as it goes."""
+
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        Resolver.__init__(self)
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (*name) are not allowed in playbook files; write the value out",
+                problem_mark=event.start_mark,
+            )
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"nesting is deeper than {MAX_DEPTH} levels; playbook entries are never this deep",
+                problem_mark=self.peek_event().start_mark,
+            )
+        try:
+            node: Node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        return node
+
+
+class _Builder:
+    """Turns composed nodes into plain data, collecting problems instead of stopping at the first."""
+
+    _constructor = SafeConstructor()
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def _spot(self, node: Node, raw: str | None = None) -> Spot:
+        return Spot(node.start_mark.line + 1, node.start_mark.column + 1, raw)
+
+    def _fail(self, node: Node, where: PathKey, message: str) -> None:
+        spot = self._spot(node)
+        self.problems.append(
+            Problem(self.document.shown_path, spot.line, spot.column, format_field(where), message)
+        )
+
+    def build(self, node: Node, where: PathKey) -> Any:
+        kind = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else ""
+        expected = "map" if isinstance(node, MappingNode) else "seq" if isinstance(node, SequenceNode) else ""
+        if kind not in _PLAIN_KINDS or (expected and kind != expected):
+            shown = "!!" + kind if kind else node.tag
+            self._fail(node, where, f"the tag {shown} is not allowed: playbook files hold plain text, "
+                                    "numbers, lists and mappings; remove the tag")
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, where)
+        if isinstance(node, SequenceNode):
+            return [self.build_item(item, (*where, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, kind)
+
+    def build_item(self, node: Node, where: PathKey) -> Any:
+        self.document.spots[where] = self._spot(node, node.value if isinstance(node, ScalarNode) else None)
+        return self.build(node, where)
+
+    def _mapping(self, node: MappingNode, where: PathKey) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _TAG + "str":
+                self._fail(key_node, where, "a key must be plain text (a name such as 'title')")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                self._fail(key_node, (*where, key),
+                           f"duplicate key '{key}' (first at line {first_seen[key]}); keep only one")
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            raw = value_node.value if isinstance(value_node, ScalarNode) else None
+            self.document.spots[(*where, key)] = Spot(
+                key_node.start_mark.line + 1, key_node.start_mark.column + 1, raw
+            )
+            out[key] = self.build(value_node, (*where, key))
+        return out
+
+    def _scalar(self, node: ScalarNode, kind: str) -> Any:
+        if kind in ("str", "timestamp"):
+            return node.value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return self._constructor.construct_yaml_bool(node)
+        if kind == "int":
+            return self._constructor.construct_yaml_int(node)
+        if kind == "float":
+            return self._constructor.construct_yaml_float(node)
+        return node.value
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """The file's text, or a :class:`PlaybookError` saying why it is not clean UTF-8 text."""
+    shown = display_path(path)
+
+    def fail(line: int, column: int, message: str) -> PlaybookError:
+        return PlaybookError([Problem(shown, line, column, "(file)", message)])
+
+    if len(raw) > MAX_BYTES:
+        raise fail(1, 1, f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}; "
+                         "split it into smaller entries")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(1, 1, "the file is UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise fail(1, 1, "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        line, column = _position(prefix, len(prefix))
+        raise fail(line, column, f"the byte 0x{raw[exc.start]:02x} is not valid UTF-8; "
+                                 "save the file as UTF-8") from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        what = "a NUL byte (is the file UTF-16 or binary?)" if bad.group() == "\x00" else (
+            f"the control character U+{ord(bad.group()):04X}")
+        raise fail(line, column, f"the file contains {what}; remove it")
+    return text
+
+
+def load(path: Path) -> Document:
+    """Load one YAML file into a :class:`Document`, or raise :class:`PlaybookError` naming every problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlaybookError(
+            [Problem(display_path(path), 1, 1, "(file)", f"cannot be read: {exc.strerror}")]
+        ) from None
+    return parse(path, decode(path, raw))
+
+
+def parse(path: Path, text: str) -> Document:
+    """Parse ``text`` (the contents of ``path``) into a :class:`Document`."""
+    document = Document(path, None, {(): Spot(1, 1)})
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise PlaybookError([_syntax_problem(document, exc)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+        raise PlaybookError([document.problem((), f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise PlaybookError([document.problem((), "nesting is too deep to read")]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise PlaybookError([document.problem((), "the file is empty; write the entry's fields in it")])
+    builder = _Builder(document)
+    document.data = builder.build(root, ())
+    if builder.problems:
+        raise PlaybookError(builder.problems)
+    return document
+
+
+def _syntax_problem(document: Document, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "not valid YAML").strip()
+    if "expected a single document" in (exc.context or "") or "but found another document" in problem:
+        problem = "the file holds more than one YAML document ('---'); keep one entry per file"
+    elif "\\t" in problem or "\t" in problem:
+        problem = f"{problem}: YAML indents with spaces, never tabs; replace the tab with spaces"
+    elif exc.context:
+        problem = f"{problem} ({exc.context.strip()})"
+    message = f"YAML syntax error: {problem}" if not problem.startswith(("anchors", "nesting", "the file")) \
+        else problem
+    return Problem(document.shown_path, line, column, "(file)", message)
