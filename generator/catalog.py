@@ -153,10 +153,12 @@ def load_catalog(root: Path) -> Catalog:
             vocabulary[name], documents[name] = loaded
     entries: dict[str, dict[str, tuple[BaseModel, Document]]] = {kind: {} for kind in ENTRY_KINDS}
     first_seen: dict[str, Document] = {}
+    unreadable: set[str] = set()
     for kind, model in ENTRY_KINDS.items():
         for path in _entry_files(root / kind):
             loaded = collector.read(path, model)
             if not loaded:
+                unreadable.add(path.stem)
                 continue
             entry, document = loaded
             entry_id: str = getattr(entry, "id")  # noqa: B009 - every entry model has an id
@@ -193,7 +195,7 @@ def load_catalog(root: Path) -> Catalog:
         situations={k: v[0] for k, v in sorted(entries["situations"].items())},  # type: ignore[misc]
         documents=documents,
     )
-    collector.problems.extend(cross_check(catalog))
+    collector.problems.extend(cross_check(catalog, skip=unreadable))
     if collector.problems:
         raise PlaybookError(collector.problems)
     return catalog
@@ -215,12 +217,15 @@ def _ordered_tactics(tactics: dict[str, Tactic]) -> dict[str, Tactic]:
     return dict(sorted(tactics.items(), key=lambda kv: (kv[1].number is None, kv[1].number or 0, kv[0])))
 
 
-def cross_check(catalog: Catalog) -> list[Problem]:
-    """Every check that needs more than one entry: references resolve, numbers and names are unique."""
+def cross_check(catalog: Catalog, skip: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+    """Every check that needs more than one entry: references resolve, numbers and names are unique.
+
+    References to the ids in ``skip`` (entries whose own file could not be read) are not reported again.
+    """
     problems: list[Problem] = []
 
     def refer(document: Document, where: PathKey, wanted: str, kind: str, known: Mapping[str, object]) -> None:
-        if wanted not in known:
+        if wanted not in known and wanted not in skip:
             problems.append(document.problem(where, f"unknown {kind} '{wanted}'{did_you_mean(wanted, known)}"))
 
     info_doc = catalog.documents["playbook.yml"]

@@ -26,9 +26,10 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "a yes/no value"
     if isinstance(value, int | float):
-        return "a number"
+        return f"the number {value}"
     if isinstance(value, str):
-        return "text"
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

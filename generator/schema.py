@@ -30,11 +30,20 @@ def schema_for(kind: str) -> dict[str, Any]:
 
 
 def combined_schema() -> dict[str, Any]:
-    """One schema that accepts any kind of playbook file."""
+    """One schema that accepts any kind of playbook file (the kinds share their definitions)."""
+    definitions: dict[str, Any] = {}
+    for kind in SCHEMA_KINDS:
+        schema = schema_for(kind)
+        for name, definition in schema.pop("$defs", {}).items():
+            if definitions.setdefault(name, definition) != definition:  # pragma: no cover - a model bug
+                raise AssertionError(f"two different schema definitions are both called {name}")
+        schema.pop("$schema")
+        definitions[f"{kind}-file"] = schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Collections Playbook file",
-        "anyOf": [{k: v for k, v in schema_for(kind).items() if k != "$schema"} for kind in SCHEMA_KINDS],
+        "anyOf": [{"$ref": f"#/$defs/{kind}-file"} for kind in SCHEMA_KINDS],
+        "$defs": definitions,
     }
 
 

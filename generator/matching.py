@@ -1,0 +1,91 @@
+"""Match observed signals to tactics and rank the tactics that apply.
+
+A tactic's trigger rule matches when *every* signal it lists is among the observed signals; a tactic
+applies when at least one of its rules matches.  The tactics that apply are ranked by these keys, in order:
+
+1. **Coverage**: how many of the observed signals the tactic's matching rules account for (more first).
+   A tactic that explains more of what the salesperson sees fits the situation better.
+2. **Specificity**: the sum, over those covered signals, of 1 / (number of tactics whose rules mention the
+   signal).  A signal that only one tactic reacts to (``reluctant-to-press``) says more than one that many
+   tactics react to (``overdue``), so it weighs more.  Compared on exact fractions, never floats.
+3. **Urgency of the tactic's phase**: how soon the action has to happen, most urgent first
+   (:data:`PHASE_URGENCY`): during the visit (you are at the customer's desk now), on the due date, right
+   after a payment (before the moment passes), at the first sign of distress (before the customer closes),
+   when reminders have failed (escalation), in the days before the due date, at the contract, before the deal.
+4. **Number**: the numbered tactics 1-12 in number order, then the extra techniques.
+5. **Id**, alphabetically, so the order is total and never depends on file order.
+
+Everything here is pure: the same signals and tactics always give the same ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from generator.models import Phase, Tactic, Trigger
+
+PHASE_URGENCY: tuple[Phase, ...] = (
+    "visit", "due-date", "after-payment", "monitoring", "escalation", "before-due", "contract", "before-deal",
+)
+"""Phases from most to least urgent (ranking key 3)."""
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """One trigger rule of a tactic that matched, with the observed signals it relied on."""
+
+    trigger: Trigger
+    signals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A tactic that applies to the observed signals, why it applies, and its place in the ranking."""
+
+    rank: int
+    tactic: Tactic
+    rules: tuple[RuleMatch, ...]
+    covered: tuple[str, ...]
+    """The observed signals the matching rules account for, in the order they were observed."""
+    specificity: Fraction
+
+    @property
+    def coverage(self) -> int:
+        return len(self.covered)
+
+
+def signal_weights(tactics: Iterable[Tactic]) -> dict[str, Fraction]:
+    """For each signal some rule mentions: 1 / the number of tactics whose rules mention it."""
+    counts: dict[str, int] = {}
+    for tactic in tactics:
+        for signal in {s for trigger in tactic.triggers for s in trigger.signals}:
+            counts[signal] = counts.get(signal, 0) + 1
+    return {signal: Fraction(1, count) for signal, count in counts.items()}
+
+
+def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list[Match]:
+    """The tactics whose rules match the ``observed`` signal ids, best first (see the module docstring).
+
+    ``observed`` must already be checked against the signal vocabulary; duplicates are ignored.
+    """
+    order = list(dict.fromkeys(observed))
+    present = set(order)
+    weights = signal_weights(tactics.values())
+    found: list[tuple[tuple[int, Fraction, int, int, int, str], Tactic, tuple[RuleMatch, ...], tuple[str, ...]]]
+    found = []
+    for tactic_id, tactic in tactics.items():
+        rules = tuple(RuleMatch(trigger, tuple(s for s in order if s in trigger.signals))
+                      for trigger in tactic.triggers if set(trigger.signals) <= present)
+        if not rules:
+            continue
+        covered_set = {s for rule in rules for s in rule.signals}
+        covered = tuple(s for s in order if s in covered_set)
+        specificity = sum((weights[s] for s in covered), Fraction(0))
+        key = (-len(covered), -specificity, PHASE_URGENCY.index(tactic.phase),
+               tactic.number is None, tactic.number or 0, tactic_id)
+        found.append((key, tactic, rules, covered))  # type: ignore[arg-type]
+    found.sort(key=lambda entry: entry[0])
+    return [Match(rank=index + 1, tactic=tactic, rules=rules, covered=covered, specificity=-key[1])
+            for index, (key, tactic, rules, covered) in enumerate(found)]
