@@ -10,9 +10,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator import __version__
 from generator.errors import PlaybookError, UserError
+from generator.models import LANGUAGES
+
+if TYPE_CHECKING:
+    from generator.catalog import Catalog
 
 DEFAULT_PLAYBOOKS = Path("playbooks")
 
@@ -39,6 +44,154 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> Catalog:
+    from generator.catalog import load_catalog
+
+    return load_catalog(args.playbooks)
+
+
+def _advise(args: argparse.Namespace) -> int:
+    from generator.checklists import build_checklist, check_signals
+    from generator.matching import rank_tactics
+    from generator.outputs.markdown import advise_markdown
+
+    catalog = _catalog(args)
+    if args.situation:
+        situation = catalog.situation(args.situation)
+        observed = list(situation.signals)
+        subject, title_key, situation_id = situation.title.get(args.lang), "checklist_title", situation.id
+    else:
+        observed = check_signals(catalog, args.signal)
+        subject = ", ".join(catalog.signal(s).label.get(args.lang) for s in observed)
+        title_key, situation_id = "checklist_title_signals", None
+    matches = rank_tactics(catalog.tactics, observed)
+    checklist = build_checklist(catalog, matches, args.lang, subject=subject, situation=situation_id,
+                                signals=observed, title_key=title_key)
+    phases = {phase.id: phase.label.get(args.lang) for phase in catalog.info.phases}
+    _emit_text(advise_markdown(matches, checklist, phases), None)
+    return 0
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    from generator.checklists import checklist_for_signals, checklist_for_situation
+
+    catalog = _catalog(args)
+    if args.paper and args.format != "pdf":
+        raise UserError("--paper applies only to --format pdf")
+    checklist = (checklist_for_situation(catalog, args.situation, args.lang) if args.situation
+                 else checklist_for_signals(catalog, args.signal, args.lang))
+    if args.format == "pdf":
+        from generator.outputs.pdf import checklist_pdf
+
+        _emit_binary(checklist_pdf(checklist, args.paper or "a4"), args.output, "PDF")
+    elif args.format == "html":
+        from generator.outputs.html import checklist_html
+
+        _emit_text(checklist_html(checklist), args.output)
+    else:
+        from generator.outputs.markdown import checklist_markdown
+
+        _emit_text(checklist_markdown(checklist), args.output)
+    return 0
+
+
+def _clause(args: argparse.Namespace) -> int:
+    from generator.clauses import build_clause
+
+    catalog = _catalog(args)
+    view = build_clause(catalog, args.id, args.var, args.alternative, args.lang)
+    if args.format == "docx":
+        from generator.outputs.docx import clause_docx
+
+        _emit_binary(clause_docx(view), args.output, "Word")
+    elif args.format == "txt":
+        from generator.outputs.text import clause_text
+
+        _emit_text(clause_text(view), args.output)
+    else:
+        from generator.outputs.markdown import clause_markdown
+
+        _emit_text(clause_markdown(view), args.output)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    lang: str = args.lang
+    rows: list[tuple[str, str]]
+    if args.kind == "tactics":
+        rows = [(t.id, f"{t.number}. {t.title.get(lang)}" if t.number else t.title.get(lang))
+                for t in catalog.tactics.values()]
+    elif args.kind == "signals":
+        rows = [(s.id, s.label.get(lang)) for s in catalog.signals.values()]
+    elif args.kind == "situations":
+        rows = [(s.id, s.title.get(lang)) for s in catalog.situations.values()]
+    else:
+        rows = [(c.id, c.title.get(lang)) for c in catalog.clauses.values()]
+    width = max((len(row[0]) for row in rows), default=0)
+    _emit_text("".join(f"{entry_id.ljust(width)}  {title}\n" for entry_id, title in rows), None)
+    return 0
+
+
+def _emit_text(text: str, output: Path | None) -> None:
+    from generator.atomic import emit
+
+    emit(text.encode("utf-8"), output, binary=False, what="text")
+
+
+def _emit_binary(data: bytes, output: Path | None, what: str) -> None:
+    from generator.atomic import emit
+
+    emit(data, output, binary=True, what=what)
+
+
+def _common(parser: argparse.ArgumentParser, *, output: bool) -> None:
+    parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the output (default: en)")
+    parser.add_argument("--playbooks", type=Path, default=DEFAULT_PLAYBOOKS, metavar="DIR",
+                        help="the playbooks folder (default: ./playbooks)")
+    if output:
+        parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                            help="write to FILE (atomically) instead of standard output")
+
+
+def _observed(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--situation", metavar="ID", help="a named situation ('playbook list situations')")
+    group.add_argument("--signal", action="append", metavar="ID",
+                       help="an observed signal; repeat for several ('playbook list signals')")
+
+
+def _add_generators(commands: Any) -> None:
+    advise = commands.add_parser("advise", help="rank the tactics for what you observe, then the checklist")
+    _observed(advise)
+    _common(advise, output=False)
+    advise.set_defaults(handler=_advise)
+
+    checklist = commands.add_parser("checklist", help="the merged checklist for a situation or signals")
+    _observed(checklist)
+    checklist.add_argument("--format", default="md", choices=["md", "html", "pdf"],
+                           help="output format (default: md)")
+    checklist.add_argument("--paper", choices=["a4", "letter"], help="PDF paper size (default: a4)")
+    _common(checklist, output=True)
+    checklist.set_defaults(handler=_checklist)
+
+    clause = commands.add_parser("clause", help="a contract clause with its variables filled in")
+    clause.add_argument("id", help="the clause id ('playbook list clauses')")
+    clause.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                        help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
+    clause.add_argument("--alternative", default="balanced", metavar="NAME",
+                        help="which wording to use (default: balanced)")
+    clause.add_argument("--format", default="md", choices=["md", "txt", "docx"],
+                        help="output format (default: md)")
+    _common(clause, output=True)
+    clause.set_defaults(handler=_clause)
+
+    listing = commands.add_parser("list", help="list the ids of tactics, signals, situations or clauses")
+    listing.add_argument("kind", choices=["tactics", "signals", "situations", "clauses"])
+    _common(listing, output=False)
+    listing.set_defaults(handler=_list)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from generator.schema import SCHEMA_KINDS
 
@@ -58,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", type=Path, metavar="DIR",
                         help="write one <kind>.schema.json per kind into DIR instead of printing")
     schema.set_defaults(handler=_schema)
+    _add_generators(commands)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Output formats: the same views written as Markdown, HTML, PDF, plain text or Word."""
