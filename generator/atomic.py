@@ -54,7 +54,8 @@ def _umask() -> int:
     return current
 
 
-def emit(data: bytes, output: Path | None, *, binary: bool, what: str, stdout: BinaryIO | None = None) -> None:
+def emit(data: bytes, output: Path | None, *, binary: bool, what: str,
+         stdout: BinaryIO | None = None) -> None:
     """Write ``data`` to ``output`` atomically, or to standard output.
 
     Binary formats refuse to go to a terminal: ``what`` names the format in the message.

@@ -129,7 +129,18 @@ def _paragraphs(text: str, variables: Mapping[str, Variable], values: Mapping[st
             if index:
                 paragraphs.append([])
             paragraphs[-1].append(Plain(piece.replace("\n", " ")))
-    return tuple(tuple(trimmed) for parts in paragraphs if (trimmed := _trim(parts)))
+    return tuple(tuple(trimmed) for parts in paragraphs if (trimmed := _trim(_no_double_stop(parts))))
+
+
+def _no_double_stop(parts: list[Part]) -> list[Part]:
+    """Drop a full stop right after a value that already ends with one (Hungarian dates: '15.')."""
+    out: list[Part] = []
+    for part in parts:
+        if (isinstance(part, Plain) and part.text.startswith(".") and out and isinstance(out[-1], Filled)
+                and out[-1].text.endswith(".")):
+            part = Plain(part.text[1:])
+        out.append(part)
+    return out
 
 
 def _trim(parts: list[Part]) -> list[Part]:
@@ -164,7 +175,8 @@ def clause_view(catalog: Catalog, clause: Clause, values: Mapping[str, Value],
     used = list(dict.fromkeys(used))
     notes = clause.jurisdiction_notes
     return ClauseView(
-        id=clause.id, language=language, title=clause.title.get(language), purpose=clause.purpose.get(language),
+        id=clause.id, language=language, title=clause.title.get(language),
+        purpose=clause.purpose.get(language),
         alternative=wording.name, alternative_label=wording.label.get(language),
         alternative_when=wording.when.get(language), paragraphs=paragraphs,
         drafting_notes=tuple(note.get(language) for note in clause.drafting_notes),

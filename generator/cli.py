@@ -67,7 +67,7 @@ def _advise(args: argparse.Namespace) -> int:
     matches = rank_tactics(catalog.tactics, observed)
     checklist = build_checklist(catalog, matches, args.lang, subject=subject, situation=situation_id,
                                 signals=observed, title_key=title_key)
-    phases = {phase.id: phase.label.get(args.lang) for phase in catalog.info.phases}
+    phases: dict[str, str] = {phase.id: phase.label.get(args.lang) for phase in catalog.info.phases}
     _emit_text(advise_markdown(matches, checklist, phases), None)
     return 0
 
@@ -146,7 +146,8 @@ def _emit_binary(data: bytes, output: Path | None, what: str) -> None:
 
 
 def _common(parser: argparse.ArgumentParser, *, output: bool) -> None:
-    parser.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the output (default: en)")
+    parser.add_argument("--lang", default="en", choices=LANGUAGES,
+                        help="language of the output (default: en)")
     parser.add_argument("--playbooks", type=Path, default=DEFAULT_PLAYBOOKS, metavar="DIR",
                         help="the playbooks folder (default: ./playbooks)")
     if output:

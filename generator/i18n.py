@@ -35,7 +35,7 @@ UI: dict[str, dict[str, str]] = {
         "not_legal_advice": "A template, not legal advice: have a lawyer check it for your jurisdiction "
                             "before you use it.",
         "phase": "Phase",
-        "signals_matched": "signals matched",
+        "coverage": "{count} of {total} signals matched",
     },
     "zh-Hant": {},
     "hu": {},

@@ -31,6 +31,8 @@ PHASE_URGENCY: tuple[Phase, ...] = (
 )
 """Phases from most to least urgent (ranking key 3)."""
 
+RankKey = tuple[int, Fraction, int, int, int, str]
+
 
 @dataclass(frozen=True)
 class RuleMatch:
@@ -73,8 +75,7 @@ def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list
     order = list(dict.fromkeys(observed))
     present = set(order)
     weights = signal_weights(tactics.values())
-    found: list[tuple[tuple[int, Fraction, int, int, int, str], Tactic, tuple[RuleMatch, ...], tuple[str, ...]]]
-    found = []
+    found: list[tuple[RankKey, Tactic, tuple[RuleMatch, ...], tuple[str, ...]]] = []
     for tactic_id, tactic in tactics.items():
         rules = tuple(RuleMatch(trigger, tuple(s for s in order if s in trigger.signals))
                       for trigger in tactic.triggers if set(trigger.signals) <= present)
@@ -84,8 +85,8 @@ def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list
         covered = tuple(s for s in order if s in covered_set)
         specificity = sum((weights[s] for s in covered), Fraction(0))
         key = (-len(covered), -specificity, PHASE_URGENCY.index(tactic.phase),
-               tactic.number is None, tactic.number or 0, tactic_id)
-        found.append((key, tactic, rules, covered))  # type: ignore[arg-type]
+               int(tactic.number is None), tactic.number or 0, tactic_id)
+        found.append((key, tactic, rules, covered))
     found.sort(key=lambda entry: entry[0])
     return [Match(rank=index + 1, tactic=tactic, rules=rules, covered=covered, specificity=-key[1])
             for index, (key, tactic, rules, covered) in enumerate(found)]

@@ -230,8 +230,8 @@ WORDS: dict[str, dict[str, str]] = {
         "jurisdiction_hu": "Hungary",
         "jurisdiction_eu": "European Union",
         "downloads": "Downloads",
-        "download_docx": "Word document (.docx)",
-        "download_txt": "Plain text (.txt)",
+        "download_docx": "Word document (.docx), balanced wording",
+        "download_txt": "Plain text (.txt), every wording",
         "download_pdf": "Printable checklist (PDF, one A4 page)",
         "not_legal_advice": "This clause is a template, not legal advice. Have a lawyer check it for your "
                             "jurisdiction before you use it.",
@@ -790,10 +790,60 @@ def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
     return out
 
 
+def clause_docx(ctx: Context, clause: Clause) -> SiteFile:
+    """The clause's default (balanced) wording as a Word document, blanks highlighted."""
+    from generator.clauses import clause_view
+    from generator.outputs.docx import clause_docx as docx_bytes
+
+    path = download_path(clause_download_path(clause.id, "docx"), ctx.lang)
+    return SiteFile(path, docx_bytes(clause_view(ctx.catalog, clause, {}, language=ctx.lang)))
+
+
+def _one_page_document(checklist: Any) -> Any:
+    """The checklist laid out by WeasyPrint on one A4 page (the first of the PDF generator's layouts that fits)."""
+    from weasyprint import HTML
+
+    from generator.errors import UserError
+    from generator.outputs.html import checklist_html
+    from generator.outputs.pdf import LAYOUTS
+
+    for columns, font_size in LAYOUTS:
+        html_text = checklist_html(checklist, paper="a4", font_size=font_size, columns=columns)
+        document = HTML(string=html_text, base_url=".").render()
+        if len(document.pages) == 1:
+            return document
+    raise UserError(f"the checklist '{checklist.title}' does not fit on one A4 page")
+
+
+def _pdf_bytes(document: Any) -> bytes:
+    out = document.write_pdf()
+    assert isinstance(out, bytes)
+    return out
+
+
+def checklist_downloads(ctx: Context) -> list[SiteFile]:
+    """One PDF checklist per situation, and the trainer pack: every situation checklist in one PDF.
+
+    Each checklist is laid out once; the pack reuses the same pages.
+    """
+    from generator.checklists import checklist_for_situation
+
+    documents = [_one_page_document(checklist_for_situation(ctx.catalog, sid, ctx.lang))
+                 for sid in ctx.catalog.situations]
+    out = [SiteFile(download_path(situation_pdf_path(sid), ctx.lang), _pdf_bytes(document))
+           for sid, document in zip(ctx.catalog.situations, documents, strict=True)]
+    if documents:
+        pages = [page for document in documents for page in document.pages]
+        out.append(SiteFile(download_path(TRAINER_PACK, ctx.lang), _pdf_bytes(documents[0].copy(pages))))
+    return out
+
+
 def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
     """Every download of the site in ``lang``: situation checklist PDFs, the trainer pack, clause files."""
     ctx = Context(catalog, lang)
     out = [clause_txt(ctx, c) for c in catalog.clauses.values()]
+    out += [clause_docx(ctx, c) for c in catalog.clauses.values()]
+    out += checklist_downloads(ctx)
     return out
 
 

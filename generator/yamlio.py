@@ -14,6 +14,7 @@ plain Python data itself, so that it can:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,13 +86,15 @@ def format_field(where: PathKey) -> str:
     return out or "(file)"
 
 
-class _Loader(Reader, Scanner, Parser, Composer, Resolver):
+class _Loader(Composer, Resolver):
     """PyYAML's safe resolver and composer, refusing aliases and deep nesting as it goes."""
 
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
+    # Supplied by the parser class mixed in below (libyaml's CParser or PyYAML's pure-Python Parser).
+    check_event: Callable[..., bool]
+    peek_event: Callable[[], Any]
+    dispose: Callable[[], None]
+
+    def __init__(self) -> None:
         Composer.__init__(self)
         Resolver.__init__(self)
         self.depth = 0
@@ -110,10 +113,32 @@ class _Loader(Reader, Scanner, Parser, Composer, Resolver):
                 problem_mark=self.peek_event().start_mark,
             )
         try:
-            node: Node = super().compose_node(parent, index)
+            node: Node | None = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        assert node is not None
         return node
+
+
+class _PurePythonLoader(_Loader, Reader, Scanner, Parser):
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Loader.__init__(self)
+
+
+try:  # libyaml's parser is about ten times faster; the composer above still runs in Python.
+    from yaml._yaml import CParser
+
+    class _FastLoader(_Loader, CParser):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            _Loader.__init__(self)
+
+    LOADER: type[_Loader] = _FastLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    LOADER = _PurePythonLoader
 
 
 class _Builder:
@@ -237,11 +262,11 @@ def load(path: Path) -> Document:
 def parse(path: Path, text: str) -> Document:
     """Parse ``text`` (the contents of ``path``) into a :class:`Document`."""
     document = Document(path, None, {(): Spot(1, 1)})
-    loader = _Loader(text)
+    loader = LOADER(text)  # type: ignore[call-arg]
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise PlaybookError([_syntax_problem(document, exc)]) from None
+        raise PlaybookError([_syntax_problem(document, exc, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         raise PlaybookError([document.problem((), f"not valid YAML: {exc}")]) from None
     except RecursionError:
@@ -257,14 +282,15 @@ def parse(path: Path, text: str) -> Document:
     return document
 
 
-def _syntax_problem(document: Document, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(document: Document, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     problem = (exc.problem or "not valid YAML").strip()
     if "expected a single document" in (exc.context or "") or "but found another document" in problem:
         problem = "the file holds more than one YAML document ('---'); keep one entry per file"
-    elif "\\t" in problem or "\t" in problem:
-        problem = f"{problem}: YAML indents with spaces, never tabs; replace the tab with spaces"
+    elif source_line[column - 1 : column] == "\t" or "\\t" in problem:
+        problem = "a tab character here: YAML indents with spaces, never tabs; replace the tab with spaces"
     elif exc.context:
         problem = f"{problem} ({exc.context.strip()})"
     message = f"YAML syntax error: {problem}" if not problem.startswith(("anchors", "nesting", "the file")) \

@@ -53,7 +53,7 @@ def test_format_field() -> None:
     (b"id: x\x00\n", "1:6: (file): the file contains a NUL byte (is the file UTF-16 or binary?); remove it"),
     (b"a: 1\n---\nb: 2\n",
      "2:1: (file): the file holds more than one YAML document ('---'); keep one entry per file"),
-    (b"a:\n\t- b\n", "2:1: (file): YAML syntax error: found character '\\t' that cannot start any token: "
+    (b"a:\n\t- b\n", "2:1: (file): YAML syntax error: a tab character here: "
                      "YAML indents with spaces, never tabs; replace the tab with spaces"),
     (b"a: &x [1, 2]\nb: *x\n",
      "2:4: (file): anchors and aliases (*name) are not allowed in playbook files; write the value out"),
@@ -87,3 +87,15 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
 
 def test_unreadable_file(tmp_path: Path) -> None:
     assert only_problem(tmp_path / "missing.yml") == "1:1: (file): cannot be read: No such file or directory"
+
+
+def test_pure_python_parser_reads_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The libyaml fast path and the pure-Python fallback give the same data and spots."""
+    from generator import yamlio
+    from tests.conftest import SHIPPED_PLAYBOOKS
+
+    paths = sorted(SHIPPED_PLAYBOOKS.rglob("*.yml"))
+    fast = [load(path) for path in paths]
+    monkeypatch.setattr(yamlio, "LOADER", yamlio._PurePythonLoader)
+    slow = [load(path) for path in paths]
+    assert [(d.data, d.spots) for d in fast] == [(d.data, d.spots) for d in slow]

@@ -101,5 +101,6 @@ def clause_docx(clause: ClauseView) -> bytes:
     properties.last_printed = created
     out = io.BytesIO()
     document.save(out)
-    stamp = (max(created.year, 1980), created.month, created.day, created.hour, created.minute, created.second)
+    stamp = (max(created.year, 1980), created.month, created.day,
+             created.hour, created.minute, created.second)
     return _fixed_zip(out.getvalue(), stamp)

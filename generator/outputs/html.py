@@ -38,8 +38,7 @@ def checklist_html(checklist: Checklist, *, paper: str | None = None, font_size:
     """The checklist as one HTML page; with ``paper`` ('a4' or 'letter') it is laid out for print."""
     fonts = fonts_for(checklist.language)
     css = render("text", "checklist.css.j2", paper=PAPER_SIZES[paper] if paper else None, fonts=fonts,
-                 font_size=font_size, columns=columns, footer_left=_css_string(checklist.version_line),
-                 footer_right=_css_string(checklist.title[:90]))
+                 font_size=font_size, columns=columns, footer_left=_css_string(checklist.version_line))
     created = creation_time(checklist.revised).strftime("%Y-%m-%dT%H:%M:%SZ")
     return render("html", "checklist.html.j2", checklist=checklist, ui=checklist.ui, css=Markup(css),
                   created=created)

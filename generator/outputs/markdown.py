@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from generator.checklists import Checklist
 from generator.clauses import ClauseView, Part, Placeholder
-from generator.i18n import strings
+from generator.i18n import strings, ui
 from generator.matching import Match
 from generator.render import MarkdownMarkup, escape_markdown, render
 
@@ -30,7 +30,8 @@ def paragraph_markdown(parts: Sequence[Part]) -> MarkdownMarkup:
 
 def clause_markdown(clause: ClauseView) -> str:
     return render("markdown", "clause.md.j2", clause=clause, ui=clause.ui,
-                  paragraphs=[paragraph_markdown(p) for p in clause.paragraphs], version_line=clause.version_line)
+                  paragraphs=[paragraph_markdown(p) for p in clause.paragraphs],
+                  version_line=clause.version_line)
 
 
 def advise_markdown(matches: Sequence[Match], checklist: Checklist, phase_labels: dict[str, str]) -> str:
@@ -41,7 +42,7 @@ def advise_markdown(matches: Sequence[Match], checklist: Checklist, phase_labels
         "name": f"{match.tactic.number}. {match.tactic.title.get(language)}" if match.tactic.number
         else match.tactic.title.get(language),
         "phase": phase_labels.get(match.tactic.phase, match.tactic.phase),
-        "coverage": str(match.coverage),
+        "coverage": ui(language, "coverage", count=str(match.coverage), total=str(len(checklist.signals))),
         "reasons": [rule.trigger.says.get(language) for rule in match.rules],
     } for match in matches]
     return render("markdown", "advise.md.j2", matches=rows, signals=checklist.signals, ui=strings(language),
