@@ -295,6 +295,7 @@ def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
         if names.index(alternative.name) != i:
             problems.append(doc.problem(("alternatives", i, "name"),
                                         f"the alternative '{alternative.name}' appears twice"))
+        english: set[str] | None = None
         for language in ("en", "zh-Hant", "hu"):
             text = alternative.text.translation(language)
             if text is None:
@@ -309,6 +310,15 @@ def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
                 problems.append(doc.problem(where, f"the text uses the undeclared variable '{name}'"
                                                    f"{did_you_mean(name, declared)}; declare it under "
                                                    "'variables' or fix the name"))
+            if english is None:
+                english = placeholders
+            elif placeholders != english and placeholders <= declared.keys():
+                lacking, extra = sorted(english - placeholders), sorted(placeholders - english)
+                detail = "; ".join(part for part in (
+                    f"it lacks {', '.join('{{ ' + n + ' }}' for n in lacking)}" if lacking else "",
+                    f"it adds {', '.join('{{ ' + n + ' }}' for n in extra)}" if extra else "") if part)
+                problems.append(doc.problem(where, f"the translation must use the same placeholders as the "
+                                                   f"English text: {detail}"))
             used |= placeholders
     for name, i in declared.items():
         if name not in used:

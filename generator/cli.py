@@ -26,11 +26,19 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _validate(args: argparse.Namespace) -> int:
     from generator.catalog import load_catalog
+    from generator.translations import missing_translations, summary
 
     catalog = load_catalog(args.path)
     print(f"{args.path}: ok: {len(catalog.tactics)} tactics, {len(catalog.clauses)} clauses, "
           f"{len(catalog.situations)} situations, {len(catalog.signals)} signals")
-    return 0
+    missing = missing_translations(catalog)
+    if not missing:
+        return 0
+    if not args.quiet:
+        for item in missing:
+            print(item.problem, file=sys.stderr)
+    print(summary(missing), file=sys.stderr)
+    return 1 if args.require_translations else 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -204,6 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every playbook file and report every problem")
     validate.add_argument("path", nargs="?", type=Path, default=DEFAULT_PLAYBOOKS,
                           help="the playbooks folder (default: ./playbooks)")
+    validate.add_argument("--require-translations", action="store_true",
+                          help="fail (exit 1) when any text lacks its Traditional Chinese or Hungarian translation")
+    validate.add_argument("-q", "--quiet", action="store_true",
+                          help="list missing translations as one summary line instead of one line each")
     validate.set_defaults(handler=_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of playbook files, for editors")

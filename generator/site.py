@@ -847,6 +847,23 @@ def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
     return out
 
 
+def download_paths(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """The paths :func:`downloads` produces, known without rendering anything (for link checks)."""
+    paths = [download_path(clause_download_path(c, suffix), lang) for suffix in ("txt", "docx")
+             for c in catalog.clauses]
+    paths += [download_path(situation_pdf_path(s), lang) for s in catalog.situations]
+    if catalog.situations:
+        paths.append(download_path(TRAINER_PACK, lang))
+    return paths
+
+
+def downloads_from_folder(root: str, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
+    """:func:`downloads` for the playbooks folder ``root``: what a worker process runs."""
+    from generator.catalog import load_catalog
+
+    return downloads(load_catalog(Path(root)), lang)
+
+
 def build_site(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: bool = True) -> list[SiteFile]:
     """Every page and download of the site in ``lang``."""
     return [*pages(catalog, lang), *(downloads(catalog, lang) if with_downloads else [])]

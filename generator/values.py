@@ -243,11 +243,14 @@ def parse_value(variable: Variable, raw: str) -> Value:
     text = _single_line(variable, raw)
     kind = variable.type
     if kind == "money":
-        match = (re.fullmatch(r"([A-Za-z]{3})\s*(.+)", text) or re.fullmatch(r"(.+?)\s*([A-Za-z]{3})", text))
-        if not match:
+        before = re.fullmatch(r"([A-Za-z]{3})\s*(\d.*)", text)
+        after = re.fullmatch(r"(.+?)\s*([A-Za-z]{3})", text)
+        if before:
+            code, number = before.groups()
+        elif after:
+            number, code = after.groups()
+        else:
             raise _fail(variable, raw, "no currency code found")
-        first, second = match.groups()
-        code, number = (first, second) if first.isalpha() and len(first) == 3 else (second, first)
         code = code.upper()
         if code not in CURRENCIES:
             raise _fail(variable, raw, f"'{code}' is not an ISO 4217 currency code")
