@@ -81,7 +81,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
         if self.pending is None:
             return
         try:
-            import time; _t = time.time(); made = self.pending.result(); print("WAIT", time.time() - _t)
+            made = self.pending.result()
         except UserError as error:
             raise PluginError(str(error)) from None
         finally:

@@ -1,0 +1,185 @@
+"""The built site in a real browser: search, diagram, copy button, downloads, offline, print, links."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.browser.conftest import BuiltSite, Origin
+from tests.browser.linkcheck import broken_links, is_external, parse_page
+
+# What a new hire would type, and the tactic that must be among the first five results.
+SEARCHES = [
+    ("he paid less than agreed", "correct-short-payment"),
+    ("wait here I'll get the money", "call-the-stall"),
+    ("pay after sale", "fix-terms-in-writing"),
+    ("demolition", "watch-for-distress"),
+    ("first order too big", "limit-credit-new-customers"),
+]
+
+SITUATIONS = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "playbooks" / "situations").glob("*.yml"))
+
+
+def test_build_is_strict_and_fast(built_site: BuiltSite) -> None:
+    assert (built_site.folder / "index.html").is_file()
+    assert "WARNING" not in built_site.log
+    assert built_site.seconds < 30, f"the build took {built_site.seconds:.1f} s"
+
+
+def _search(page: Any, origin: Origin, phrase: str) -> list[str]:
+    page.goto(origin.url("index.html"))
+    page.wait_for_load_state("load")
+    page.locator("label.md-header__button[for=__search]").first.click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(phrase, delay=15)
+    box.press("End")
+    items = page.locator("ol.md-search-result__list > li.md-search-result__item")
+    items.first.wait_for(timeout=20_000)
+    hrefs: list[str] = []
+    for index in range(min(items.count(), 5)):
+        href = items.nth(index).locator("a").first.get_attribute("href") or ""
+        hrefs.append(urlsplit(urljoin(page.url, href)).path)
+    return hrefs
+
+
+@pytest.mark.parametrize(("phrase", "tactic"), SEARCHES)
+def test_search_finds_the_tactic(page: Any, origin: Origin, phrase: str, tactic: str) -> None:
+    hrefs = _search(page, origin, phrase)
+    assert any(h.endswith(f"/tactics/{tactic}.html") for h in hrefs), (phrase, hrefs)
+
+
+def _pierced_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for key in ("children", "shadowRoots"):
+        for child in node.get(key, []):
+            yield from _pierced_nodes(child)
+    if "contentDocument" in node:
+        yield from _pierced_nodes(node["contentDocument"])
+
+
+def test_escalation_diagram_renders(page: Any, origin: Origin) -> None:
+    page.goto(origin.url("phases.html"))
+    page.wait_for_load_state("load")
+    session = page.context.new_cdp_session(page)
+    svg: list[dict[str, Any]] = []
+    for _ in range(100):
+        tree = session.send("DOM.getDocument", {"depth": -1, "pierce": True})
+        nodes = list(_pierced_nodes(tree["root"]))
+        svg = [n for n in nodes if n.get("nodeName", "").lower() == "svg"
+               and any(c.get("nodeName", "").lower() == "g" for c in n.get("children", []))]
+        if svg:
+            break
+        page.wait_for_timeout(100)
+    assert svg, "no rendered Mermaid SVG on the escalation ladder page"
+    links = [attr for n in _pierced_nodes(svg[0]) if n.get("nodeName", "").lower() == "a"
+             for attr in n.get("attributes", [])[1::2] if "tactics/" in attr]
+    assert len(links) >= 12, links
+
+
+def test_copy_button_puts_clause_text_on_clipboard(page: Any, http_origin: Origin) -> None:
+    from generator import site
+    from generator.catalog import load_catalog
+
+    root = Path(__file__).resolve().parents[2]
+    catalog = load_catalog(root / "playbooks")
+    clause_id = next(iter(catalog.clauses))
+    clause = catalog.clauses[clause_id]
+    expected = site.clause_copy_text(site.Context(catalog, "en"), clause, clause.alternatives[0].name)
+    page.goto(http_origin.url(f"clauses/{clause_id}.html"))
+    page.wait_for_load_state("load")
+    page.evaluate("navigator.clipboard.writeText('')")
+    button = page.locator("button.md-clipboard").first
+    button.wait_for()
+    button.click()
+    copied = ""
+    for _ in range(50):
+        copied = page.evaluate("navigator.clipboard.readText()")
+        if copied:
+            break
+        page.wait_for_timeout(100)
+    assert copied.strip() == expected.strip()
+
+
+def _download_links(site: Path) -> dict[str, str]:
+    """Every link to downloads/ in the site, resolved to a site path, with the page it was found on."""
+    found: dict[str, str] = {}
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        for link in parse_page(path.read_text(encoding="utf-8")).links:
+            if is_external(link) or "downloads/" not in link:
+                continue
+            target = urlsplit(urljoin(f"http://site/{name}", link)).path.lstrip("/")
+            found.setdefault(target, name)
+    return found
+
+
+def _check_type(name: str, data: bytes) -> None:
+    assert data, f"{name} is empty"
+    if name.endswith(".pdf"):
+        assert data.startswith(b"%PDF-"), name
+    elif name.endswith(".docx"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert "word/document.xml" in archive.namelist(), name
+    elif name.endswith(".txt"):
+        assert data.decode("utf-8").strip(), name
+    else:
+        pytest.fail(f"unexpected download type: {name}")
+
+
+def test_every_download_link_resolves_to_a_file_of_the_right_type(built_site: BuiltSite,
+                                                                  http_origin: Origin, page: Any) -> None:
+    links = _download_links(built_site.folder)
+    kinds = {Path(target).suffix for target in links}
+    assert {".pdf", ".docx", ".txt"} <= kinds, kinds
+    assert "downloads/trainer-pack.pdf" in links or any(t.endswith("trainer-pack.pdf") for t in links)
+    content_types = {".pdf": "application/pdf", ".txt": "text/plain",
+                     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    for target, found_on in links.items():
+        assert (built_site.folder / target).is_file(), f"{found_on}: {target} does not exist"
+        _check_type(target, (built_site.folder / target).read_bytes())
+        response = page.request.get(http_origin.url(target))
+        assert response.ok, target
+        assert response.headers["content-type"].startswith(content_types[Path(target).suffix]), target
+        _check_type(target, response.body())
+
+
+PAGES_TO_VISIT = ["index.html", "phases.html", "signals.html", "tactics/call-the-stall.html",
+                  "situations/paid-sixty-percent.html", "clauses/credit-limit.html", "tags.html"]
+
+
+def test_no_request_leaves_the_site(page: Any, origin: Origin) -> None:
+    for path in PAGES_TO_VISIT:
+        page.goto(origin.url(path))
+        page.wait_for_load_state("networkidle")
+    _search(page, origin, "short payment")
+    page.wait_for_timeout(300)
+    allowed = (origin.base, "data:", "blob:", "about:")
+    outside = [u for u in page.request_log.urls if not u.startswith(allowed)]
+    assert not outside, outside
+    assert len(page.request_log.urls) > len(PAGES_TO_VISIT)
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_situation_page_prints_on_one_a4_page(page: Any, http_origin: Origin, situation: str) -> None:
+    from pypdf import PdfReader
+
+    page.goto(http_origin.url(f"situations/{situation}.html"))
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1, f"{situation}: {len(reader.pages)} pages"
+    assert "Get paid in full" in text
+
+
+def test_no_broken_internal_links_or_anchors(built_site: BuiltSite) -> None:
+    broken = broken_links(built_site.folder)
+    assert not broken, "\n".join(map(str, broken[:50]))
