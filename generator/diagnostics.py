@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.errors import Problem
+from generator.errors import Problem, shown
 from generator.models import ID_PATTERN, VARIABLE_PATTERN, Text
 from generator.yamlio import Document, PathKey
 
@@ -28,8 +28,7 @@ def describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'"
+        return f"the text '{shown(value, 40)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -98,7 +97,7 @@ def message_for(error: ErrorDetails, document: Document, root: type[BaseModel], 
     if kind == "extra_forbidden":
         allowed = _model_keys(annotation_at(root, where[:-1]))
         hint = did_you_mean(str(key), allowed)
-        return f"unknown key '{key}'" + (hint or f"; the keys allowed here are: {', '.join(allowed)}")
+        return f"unknown key '{shown(key)}'" + (hint or f"; the keys allowed here are: {', '.join(allowed)}")
     annotation = annotation_at(root, where)
     if kind == "string_type":
         spot = document.spots.get(where)
@@ -121,16 +120,16 @@ def message_for(error: ErrorDetails, document: Document, root: type[BaseModel], 
         return f"expected a whole number, got {describe(value)}"
     if kind == "literal_error":
         choices = _literal_choices(annotation)
-        return f"'{value}' is not one of: {', '.join(choices)}" + did_you_mean(str(value), choices)
+        return f"'{shown(value)}' is not one of: {', '.join(choices)}" + did_you_mean(str(value), choices)
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == ID_PATTERN:
-            return (f"'{value}' is not a valid id: use lower-case letters and digits in words joined by "
+            return (f"'{shown(value)}' is not a valid id: use lower-case letters and digits in words joined by "
                     "hyphens, such as 'due-date-visit'")
         if pattern == VARIABLE_PATTERN:
-            return (f"'{value}' is not a valid variable name: use lower-case letters, digits and "
+            return (f"'{shown(value)}' is not a valid variable name: use lower-case letters, digits and "
                     "underscores, starting with a letter, such as 'due_date'")
-        return f"'{value}' does not have the expected form ({pattern})"
+        return f"'{shown(value)}' does not have the expected form ({pattern})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s), has {ctx.get('actual_length', 0)}"
     if kind == "too_long":
@@ -140,8 +139,8 @@ def message_for(error: ErrorDetails, document: Document, root: type[BaseModel], 
     if kind == "string_too_long":
         return f"is {len(str(value)):,} characters long; at most {ctx.get('max_length'):,} are allowed"
     if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    return str(error["msg"])
+        return shown(str(error["msg"]).removeprefix("Value error, "), 300)
+    return shown(str(error["msg"]), 300)
 
 
 def problems_from(error: ValidationError, document: Document, root: type[BaseModel],

@@ -42,6 +42,14 @@ class PlaybookError(UserError):
         super().__init__("\n".join([*map(str, self.problems), summary]))
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A user-supplied value made safe for a one-line message: control characters escaped, long text cut."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory where possible."""
     try:

@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from generator.errors import PlaybookError, Problem, display_path
+from generator.errors import PlaybookError, Problem, display_path, shown
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -82,7 +82,7 @@ def format_field(where: PathKey) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            out += f".{shown(part)}" if out else shown(part)
     return out or "(file)"
 
 
@@ -188,7 +188,7 @@ class _Builder:
             key = key_node.value
             if key in first_seen:
                 self._fail(key_node, (*where, key),
-                           f"duplicate key '{key}' (first at line {first_seen[key]}); keep only one")
+                           f"duplicate key '{shown(key)}' (first at line {first_seen[key]}); keep only one")
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             raw = value_node.value if isinstance(value_node, ScalarNode) else None

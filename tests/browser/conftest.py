@@ -122,6 +122,7 @@ class RequestLog:
 @pytest.fixture
 def page(browser_context: Any) -> Iterator[Any]:
     tab = browser_context.new_page()
+    tab.set_default_timeout(15_000)
     log = RequestLog()
     tab.on("request", lambda request: log.urls.append(request.url))
     tab.on("pageerror", lambda error: log.errors.append(str(error)))

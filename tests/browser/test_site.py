@@ -35,7 +35,6 @@ def test_build_is_strict_and_fast(built_site: BuiltSite) -> None:
 def _search(page: Any, origin: Origin, phrase: str) -> list[str]:
     page.goto(origin.url("index.html"))
     page.wait_for_load_state("load")
-    page.locator("label.md-header__button[for=__search]").first.click()
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(phrase, delay=15)
