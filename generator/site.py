@@ -320,8 +320,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Frontmatter:
+    """A page's front matter.
+
+    ``topics`` are the visible tags (phase and role) that the tags plugin lists (``tags_name_property:
+    topics``); ``keywords`` go into ``tags``, which the search index reads with a high boost, so that a page is
+    found first by the words people use for it; ``boost`` raises the whole page in search.
+    """
+
     title: str
-    tags: Sequence[str] = ()
+    topics: Sequence[str] = ()
+    keywords: Sequence[str] = ()
     boost: int = 0
 
 
@@ -472,7 +480,7 @@ def tactic_page(ctx: Context, tactic: Tactic) -> SiteFile:
     text = render(
         "tactic.md.j2", w=w,
         front=Frontmatter(ctx.tactic_title(tactic), [ctx.phase_tag(tactic.phase), *_roles_for("tactic", w)],
-                          boost=3),
+                          tactic.keywords.get(ctx.lang), boost=3),
         title=ctx.tactic_title(tactic),
         kind=w["tactic"] if tactic.number is not None else w["extra_technique"],
         phase=Link(ctx.phase_label(tactic.phase), relative(path, phase_path(tactic.phase))),
@@ -548,7 +556,7 @@ def clause_page(ctx: Context, clause: Clause) -> SiteFile:
     keywords = clause.keywords.get(ctx.lang) if clause.keywords else []
     text = render(
         "clause.md.j2", w=w,
-        front=Frontmatter(ctx.t(clause.title), _roles_for("clause", w)),
+        front=Frontmatter(ctx.t(clause.title), _roles_for("clause", w), keywords),
         title=ctx.t(clause.title),
         purpose=ctx.t(clause.purpose),
         keywords=keywords,
@@ -651,7 +659,7 @@ def signals_page(ctx: Context) -> SiteFile:
                     unique.append(item)
             signals.append(SignalView(signal.id, ctx.t(signal.label), ctx.t(signal.description), unique))
         groups.append(Section(w[f"signal_group_{group}"], signals))
-    text = render("signals.md.j2", w=w, front=Frontmatter(w["signals_title"], (), boost=2), groups=groups)
+    text = render("signals.md.j2", w=w, front=Frontmatter(w["signals_title"]), groups=groups)
     return SiteFile(localized(path, ctx.lang), text)
 
 
@@ -697,7 +705,7 @@ def ladder_page(ctx: Context) -> SiteFile:
     sections = [Section(p.label, [ctx.tactic_link(path, t.id) for t in ctx.tactics_in_phase(info.id)],
                         note=ctx.t(info.description), anchor=relative(path, phase_path(info.id)))
                 for p, info in zip(phases, ctx.catalog.info.phases, strict=True)]
-    text = render("ladder.md.j2", w=w, front=Frontmatter(w["ladder_title"], (), boost=2),
+    text = render("ladder.md.j2", w=w, front=Frontmatter(w["ladder_title"]),
                   phases=phases, court=court_link, sections=sections,
                   court_page=Link(w["court"], relative(path, guardrail_path(court.id))) if court else None)
     return SiteFile(localized(path, ctx.lang), text)

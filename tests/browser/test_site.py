@@ -94,7 +94,7 @@ def test_copy_button_puts_clause_text_on_clipboard(page: Any, http_origin: Origi
     page.goto(http_origin.url(f"clauses/{clause_id}.html"))
     page.wait_for_load_state("load")
     page.evaluate("navigator.clipboard.writeText('')")
-    button = page.locator("button.md-clipboard").first
+    button = page.locator("button.md-code__button[data-md-type=copy]").first
     button.wait_for()
     button.click()
     copied = ""
