@@ -15,6 +15,8 @@ Every problem in the folder is collected and raised at once as a :class:`Playboo
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,6 +275,23 @@ def cross_check(catalog: Catalog, skip: frozenset[str] | set[str] = frozenset())
     return problems
 
 
+_PERCENT_WORDS = re.compile(r"^\s*(%|％|percent|per cent|százalék)", re.IGNORECASE)
+
+
+def _doubled_units(clause: Clause, text: str) -> list[str]:
+    """A percent placeholder is shown with its own % sign: flag texts that add another unit after it."""
+    percent = {variable.name for variable in clause.variables if variable.type == "percent"}
+    parts = templating.segments(text)
+    messages = []
+    for slot, after in zip(parts, parts[1:], strict=False):
+        if isinstance(slot, templating.Slot) and slot.name in percent and isinstance(after, templating.Literal):
+            unit = _PERCENT_WORDS.match(after.text)
+            if unit:
+                messages.append(f"{{{{ {slot.name} }}}} is a percent and is shown with its % sign; remove the "
+                                f"'{unit.group(1)}' after it")
+    return messages
+
+
 def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
                   refer: Callable[[Document, PathKey, str, str, Mapping[str, object]], None]) -> list[Problem]:
     problems: list[Problem] = []
@@ -310,6 +329,7 @@ def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
                 problems.append(doc.problem(where, f"the text uses the undeclared variable '{name}'"
                                                    f"{did_you_mean(name, declared)}; declare it under "
                                                    "'variables' or fix the name"))
+            problems.extend(doc.problem(where, message) for message in _doubled_units(clause, text))
             if english is None:
                 english = placeholders
             elif placeholders != english and placeholders <= declared.keys():
