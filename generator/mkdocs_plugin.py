@@ -29,7 +29,7 @@ from generator.catalog import Catalog, load_catalog
 from generator.errors import UserError
 
 
-class PlaybookPluginConfig(Config):
+class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     playbooks = config_options.Type(str, default="playbooks")
     """The playbooks folder, relative to ``mkdocs.yml``."""
     language = config_options.Type(str, default=site.DEFAULT_LANGUAGE)
@@ -37,7 +37,7 @@ class PlaybookPluginConfig(Config):
     """Build the PDF, Word and text downloads (turn off for a faster preview)."""
 
 
-class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):
+class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

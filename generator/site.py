@@ -20,7 +20,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,7 +33,7 @@ from markupsafe import Markup
 from generator import templating
 from generator.catalog import Catalog
 from generator.matching import Match, rank_tactics
-from generator.models import Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Text
+from generator.models import LANGUAGES, Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Text
 
 DEFAULT_LANGUAGE = "en"
 TEMPLATES = Path(__file__).parent / "templates" / "site"
@@ -881,10 +881,11 @@ def navigation(catalog: Catalog, lang: str, existing: Iterable[str]) -> list[Any
     """A MkDocs-style nav: hand-written pages (``existing``, docs-relative .md paths) around the generated ones.
 
     Hand-written pages keep their own titles; generated pages are grouped and ordered as the playbook orders
-    them (tactics by number, then by id).
+    them (tactics by number, then by id).  Translations (``page.<lang>.md``) are left to the i18n plugin.
     """
     w = words(lang)
-    present = set(existing)
+    translations = tuple(f".{language}.md" for language in LANGUAGES if language != DEFAULT_LANGUAGE)
+    present = {path for path in existing if not path.endswith(translations)}
 
     def section(folder: str) -> list[str]:
         found = [p for p in sorted(present) if p.startswith(f"{folder}/") and p.count("/") == 1]
