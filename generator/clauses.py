@@ -111,12 +111,18 @@ def _placeholder(variable: Variable, language: str) -> Placeholder:
     return Placeholder(variable.name, f"[{label}; {ui(language, 'suggested')}: {suggestion}]")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A blank line, or a line break before an author's "2." or "3)", starts a new numbered paragraph.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*\d{1,2}[.)][ \t])")
+_NUMBER_MARK = re.compile(r"^\d{1,2}[.)][ \t]+")
 
 
 def _paragraphs(text: str, variables: Mapping[str, Variable], values: Mapping[str, Value],
                 language: str) -> tuple[tuple[Part, ...], ...]:
-    """Split the text at blank lines into paragraphs of parts; single line breaks become spaces."""
+    """Split the text into paragraphs of parts at blank lines and before numbered lines.
+
+    Authors may number sub-clauses ("1.", "2.") for readability; the numbers are dropped here because every
+    output format numbers the paragraphs itself. Other single line breaks become spaces.
+    """
     paragraphs: list[list[Part]] = [[]]
     for segment in segments(text):
         if isinstance(segment, Slot):
@@ -146,7 +152,7 @@ def _no_double_stop(parts: list[Part]) -> list[Part]:
 def _trim(parts: list[Part]) -> list[Part]:
     """A paragraph without leading or trailing space and without empty text parts."""
     if parts and isinstance(parts[0], Plain):
-        parts[0] = Plain(parts[0].text.lstrip())
+        parts[0] = Plain(_NUMBER_MARK.sub("", parts[0].text.lstrip(), count=1))
     if parts and isinstance(parts[-1], Plain):
         parts[-1] = Plain(parts[-1].text.rstrip())
     return [part for part in parts if not (isinstance(part, Plain) and not part.text)]

@@ -94,3 +94,22 @@ def test_every_shipped_example_value_parses() -> None:
         assignments = [f"{v.name}={v.example}" for v in clause.variables]
         view = build_clause(catalog, clause.id, assignments)
         assert not view.unfilled, clause.id
+
+
+def test_author_numbering_becomes_paragraphs_without_the_numbers() -> None:
+    from generator.clauses import Plain, clause_view
+    from generator.models import Clause
+
+    clause = Clause.model_validate({
+        "id": "numbered", "title": {"en": "T"}, "purpose": {"en": "P"}, "supports": ["x"],
+        "variables": [{"name": "amount", "type": "money", "label": {"en": "Amount"}, "example": "5 EUR"}],
+        "alternatives": [{"name": "balanced", "label": {"en": "B"}, "when": {"en": "W"},
+                          "text": {"en": "1. {{ amount }} is due\non the date.\n2) Late means late.\n\nA closing note."}},
+                         {"name": "seller-friendly", "label": {"en": "S"}, "when": {"en": "W"},
+                          "text": {"en": "Pay {{ amount }}."}}],
+        "drafting_notes": [{"en": "n"}], "jurisdiction_notes": {"cn": {"en": "c"}, "hu": {"en": "h"}, "eu": {"en": "e"}},
+    })
+    view = clause_view(fixture_catalog(), clause, {})
+    texts = ["".join(part.text for part in paragraph) for paragraph in view.paragraphs]
+    assert texts == ["[Amount] is due on the date.", "Late means late.", "A closing note."]
+    assert isinstance(view.paragraphs[1][0], Plain)
