@@ -16,7 +16,6 @@ Every problem in the folder is collected and raised at once as a :class:`Playboo
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -287,3 +287,45 @@ class Situation(Strict):
 
 
 REQUIRED_ALTERNATIVES: tuple[str, ...] = ("balanced", "seller-friendly")
+
+
+# ----------------------------------------------------------------------------------------------------- letters
+
+
+class Letter(Strict):
+    """A letter to the customer (a reminder, a demand), with typed blanks like a clause's."""
+
+    id: Id
+    title: Text
+    purpose: Text
+    supports: list[Id] = Field(min_length=1)
+    variables: list[Variable] = Field(default_factory=list)
+    subject: Text = Field(description="The subject line; may use {{ name }} placeholders.")
+    body: Text = Field(description="The letter; {{ name }} placeholders only, paragraphs separated by blank lines.")
+    closing: Text = Field(description="The sign-off; may use placeholders; a blank line starts a new line.")
+    notes: list[Text] = Field(min_length=1, description="For the sender: how to send it, what not to promise.")
+
+
+# -------------------------------------------------------------------------------------------------------- plan
+
+Offset = Annotated[int, Field(ge=-366, le=366)]
+
+
+class PlanStep(Strict):
+    """One dated action of the collection plan, relative to the invoice's due date."""
+
+    id: Id
+    tactic: Id
+    offset_days: Offset = Field(description="Days relative to the due date; negative is before it.")
+    when: Id | None = Field(default=None, description="A signal id: the step applies only when it was given.")
+    action: Text
+    talk: Text = Field(description="What to say: the talk track shown in the calendar event.")
+    letter: Id | None = None
+    letter_dates: dict[VariableName, Offset] = Field(
+        default_factory=dict, description="Date variables of the letter, as days relative to the due date.")
+
+
+class PlanFile(Strict):
+    """``plan.yml``: the timeline of a collection, one step per dated action."""
+
+    steps: list[PlanStep] = Field(min_length=1)

@@ -68,7 +68,7 @@ EXAMPLES: dict[str, str] = {
 
 HOW: dict[str, str] = {
     "money": "an amount and a three-letter ISO 4217 currency code",
-    "date": "a date written YYYY-MM-DD",
+    "date": "the date as YYYY-MM-DD",
     "percent": "a number, optionally followed by %",
     "duration": "a whole number followed by days, weeks, months or years",
     "integer": "a whole number",

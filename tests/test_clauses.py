@@ -41,7 +41,7 @@ def test_alternative_by_name_and_did_you_mean() -> None:
 @pytest.mark.parametrize(("assignment", "message"), [
     ("amount", "write NAME=VALUE"),
     ("amunt=5 EUR", "has no variable 'amunt' (did you mean 'amount'?)"),
-    ("due_date=15.12.2026", "'due_date' is a date: write a date written YYYY-MM-DD, for example "
+    ("due_date=15.12.2026", "'due_date' is a date: write the date as YYYY-MM-DD, for example "
                             "--var due_date='2026-12-15'"),
 ])
 def test_bad_assignments(assignment: str, message: str) -> None:
