@@ -9,12 +9,15 @@ Layout of a playbooks folder::
     tactics/<id>.yml      one tactic or extra technique a file
     clauses/<id>.yml      one contract clause template a file
     situations/<id>.yml   one situation a file
+    letters/<id>.yml      one letter template a file (optional)
+    plan.yml              the dated steps of a collection plan (optional)
 
 Every problem in the folder is collected and raised at once as a :class:`PlaybookError`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,11 +30,15 @@ from generator import templating
 from generator.diagnostics import did_you_mean, problems_from
 from generator.errors import PlaybookError, Problem, UserError, display_path
 from generator.models import (
+    LANGUAGES,
     PHASES,
     REQUIRED_ALTERNATIVES,
     Clause,
     Guardrail,
     GuardrailsFile,
+    Letter,
+    PlanFile,
+    PlanStep,
     PlaybookInfo,
     Signal,
     SignalsFile,
@@ -39,18 +46,22 @@ from generator.models import (
     Source,
     SourcesFile,
     Tactic,
+    Text,
+    Variable,
 )
 from generator.yamlio import Document, PathKey, load
 
 M = TypeVar("M", bound=BaseModel)
 
-ENTRY_KINDS: dict[str, type[BaseModel]] = {"tactics": Tactic, "clauses": Clause, "situations": Situation}
+ENTRY_KINDS: dict[str, type[BaseModel]] = {
+    "tactics": Tactic, "clauses": Clause, "situations": Situation, "letters": Letter}
 VOCABULARY_FILES: dict[str, type[BaseModel]] = {
     "playbook.yml": PlaybookInfo,
     "signals.yml": SignalsFile,
     "guardrails.yml": GuardrailsFile,
     "sources.yml": SourcesFile,
 }
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {"plan.yml": PlanFile}
 
 
 class UnknownIdError(UserError):
@@ -74,6 +85,9 @@ class Catalog:
     clauses: dict[str, Clause]
     situations: dict[str, Situation]
     documents: dict[str, Document] = field(repr=False, compare=False)
+    letters: dict[str, Letter] = field(default_factory=dict)
+    plan: tuple[PlanStep, ...] = ()
+    """The steps of ``plan.yml`` in file order (empty where the folder has no plan)."""
 
     def _get(self, kind: str, table: Mapping[str, M], wanted: str) -> M:
         try:
@@ -96,8 +110,12 @@ class Catalog:
     def guardrail(self, wanted: str) -> Guardrail:
         return self._get("guardrail", self.guardrails, wanted)
 
+    def letter(self, wanted: str) -> Letter:
+        return self._get("letter", self.letters, wanted)
+
     def document(self, kind: str, entry_id: str) -> Document:
-        """The loaded file of an entry (``kind`` is 'tactics', 'clauses' or 'situations') or vocabulary."""
+        """The loaded file of an entry (``kind`` is 'tactics', 'clauses', 'situations' or 'letters') or
+        vocabulary file."""
         return self.documents[f"{kind}/{entry_id}" if entry_id else kind]
 
 
@@ -152,6 +170,11 @@ def load_catalog(root: Path) -> Catalog:
         loaded = collector.read(path, model)
         if loaded:
             vocabulary[name], documents[name] = loaded
+    for name, model in OPTIONAL_FILES.items():
+        if (root / name).is_file():
+            loaded = collector.read(root / name, model)
+            if loaded:
+                vocabulary[name], documents[name] = loaded
     entries: dict[str, dict[str, tuple[BaseModel, Document]]] = {kind: {} for kind in ENTRY_KINDS}
     first_seen: dict[str, Document] = {}
     unreadable: set[str] = set()
@@ -177,7 +200,7 @@ def load_catalog(root: Path) -> Catalog:
             first_seen[entry_id] = document
             entries[kind][entry_id] = (entry, document)
             documents[f"{kind}/{entry_id}"] = document
-    if collector.problems and len(vocabulary) < len(VOCABULARY_FILES):
+    if collector.problems and not all(name in vocabulary for name in VOCABULARY_FILES):
         raise PlaybookError(collector.problems)
     info = vocabulary.get("playbook.yml")
     signals_file = vocabulary.get("signals.yml")
@@ -185,6 +208,9 @@ def load_catalog(root: Path) -> Catalog:
     sources_file = vocabulary.get("sources.yml")
     assert isinstance(info, PlaybookInfo) and isinstance(signals_file, SignalsFile)
     assert isinstance(guardrails_file, GuardrailsFile) and isinstance(sources_file, SourcesFile)
+    plan_file = vocabulary.get("plan.yml")
+    if (root / "plan.yml").is_file() and plan_file is None:
+        unreadable.add("plan.yml")
     catalog = Catalog(
         root=root,
         info=info,
@@ -195,6 +221,8 @@ def load_catalog(root: Path) -> Catalog:
         clauses={k: v[0] for k, v in sorted(entries["clauses"].items())},  # type: ignore[misc]
         situations={k: v[0] for k, v in sorted(entries["situations"].items())},  # type: ignore[misc]
         documents=documents,
+        letters={k: v[0] for k, v in sorted(entries["letters"].items())},  # type: ignore[misc]
+        plan=tuple(plan_file.steps) if isinstance(plan_file, PlanFile) else (),
     )
     collector.problems.extend(cross_check(catalog, skip=unreadable))
     if collector.problems:
@@ -282,7 +310,7 @@ def _doubled_units(clause: Clause, text: str) -> list[str]:
     percent = {variable.name for variable in clause.variables if variable.type == "percent"}
     parts = templating.segments(text)
     messages = []
-    for slot, after in zip(parts, parts[1:], strict=False):
+    for slot, after in itertools.pairwise(parts):
         if isinstance(slot, templating.Slot) and slot.name in percent and isinstance(after, templating.Literal):
             unit = _PERCENT_WORDS.match(after.text)
             if unit:

@@ -104,10 +104,12 @@ def test_author_numbering_becomes_paragraphs_without_the_numbers() -> None:
         "id": "numbered", "title": {"en": "T"}, "purpose": {"en": "P"}, "supports": ["x"],
         "variables": [{"name": "amount", "type": "money", "label": {"en": "Amount"}, "example": "5 EUR"}],
         "alternatives": [{"name": "balanced", "label": {"en": "B"}, "when": {"en": "W"},
-                          "text": {"en": "1. {{ amount }} is due\non the date.\n2) Late means late.\n\nA closing note."}},
+                          "text": {"en": "1. {{ amount }} is due\non the date.\n2) Late means late.\n\n"
+                                         "A closing note."}},
                          {"name": "seller-friendly", "label": {"en": "S"}, "when": {"en": "W"},
                           "text": {"en": "Pay {{ amount }}."}}],
-        "drafting_notes": [{"en": "n"}], "jurisdiction_notes": {"cn": {"en": "c"}, "hu": {"en": "h"}, "eu": {"en": "e"}},
+        "drafting_notes": [{"en": "n"}],
+        "jurisdiction_notes": {"cn": {"en": "c"}, "hu": {"en": "h"}, "eu": {"en": "e"}},
     })
     view = clause_view(fixture_catalog(), clause, {})
     texts = ["".join(part.text for part in paragraph) for paragraph in view.paragraphs]
