@@ -209,8 +209,6 @@ def load_catalog(root: Path) -> Catalog:
     assert isinstance(info, PlaybookInfo) and isinstance(signals_file, SignalsFile)
     assert isinstance(guardrails_file, GuardrailsFile) and isinstance(sources_file, SourcesFile)
     plan_file = vocabulary.get("plan.yml")
-    if (root / "plan.yml").is_file() and plan_file is None:
-        unreadable.add("plan.yml")
     catalog = Catalog(
         root=root,
         info=info,
@@ -293,6 +291,10 @@ def cross_check(catalog: Catalog, skip: frozenset[str] | set[str] = frozenset())
     for clause_id, clause in catalog.clauses.items():
         problems.extend(_check_clause(catalog, clause_id, clause, refer))
 
+    for letter_id, letter in catalog.letters.items():
+        problems.extend(_check_letter(catalog, letter_id, letter, refer))
+    problems.extend(_check_plan(catalog, refer))
+
     for situation_id, situation in catalog.situations.items():
         doc = catalog.document("situations", situation_id)
         for i, signal in enumerate(situation.signals):
@@ -305,9 +307,9 @@ def cross_check(catalog: Catalog, skip: frozenset[str] | set[str] = frozenset())
 _PERCENT_WORDS = re.compile(r"^\s*(%|％|percent|per cent|százalék)", re.IGNORECASE)
 
 
-def _doubled_units(clause: Clause, text: str) -> list[str]:
+def _doubled_units(variables: list[Variable], text: str) -> list[str]:
     """A percent placeholder is shown with its own % sign: flag texts that add another unit after it."""
-    percent = {variable.name for variable in clause.variables if variable.type == "percent"}
+    percent = {variable.name for variable in variables if variable.type == "percent"}
     parts = templating.segments(text)
     messages = []
     for slot, after in itertools.pairwise(parts):
@@ -319,34 +321,29 @@ def _doubled_units(clause: Clause, text: str) -> list[str]:
     return messages
 
 
-def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
-                  refer: Callable[[Document, PathKey, str, str, Mapping[str, object]], None]) -> list[Problem]:
+Refer = Callable[[Document, PathKey, str, str, Mapping[str, object]], None]
+
+
+def _check_templates(doc: Document, variables: list[Variable], texts: Iterable[tuple[PathKey, Text]],
+                     unused: str) -> list[Problem]:
+    """Check template texts against their declared variables: no duplicate or undeclared names, the same
+    placeholders in every language as in English, and every variable used somewhere (``unused`` ends the
+    message for one that is not)."""
     problems: list[Problem] = []
-    doc = catalog.document("clauses", clause_id)
-    for i, tactic_id in enumerate(clause.supports):
-        refer(doc, ("supports", i), tactic_id, "tactic", catalog.tactics)
     declared: dict[str, int] = {}
-    for i, variable in enumerate(clause.variables):
+    for i, variable in enumerate(variables):
         if variable.name in declared:
             problems.append(doc.problem(("variables", i, "name"),
                                         f"the variable '{variable.name}' is declared twice"))
         declared.setdefault(variable.name, i)
-    names = [alternative.name for alternative in clause.alternatives]
-    for required in REQUIRED_ALTERNATIVES:
-        if required not in names:
-            problems.append(doc.problem(("alternatives",), f"the alternative '{required}' is missing; every "
-                                                           f"clause needs {' and '.join(REQUIRED_ALTERNATIVES)}"))
     used: set[str] = set()
-    for i, alternative in enumerate(clause.alternatives):
-        if names.index(alternative.name) != i:
-            problems.append(doc.problem(("alternatives", i, "name"),
-                                        f"the alternative '{alternative.name}' appears twice"))
+    for at, text_field in texts:
         english: set[str] | None = None
-        for language in ("en", "zh-Hant", "hu"):
-            text = alternative.text.translation(language)
+        for language in LANGUAGES:
+            text = text_field.translation(language)
             if text is None:
                 continue
-            where: PathKey = ("alternatives", i, "text", language)
+            where: PathKey = (*at, language)
             try:
                 placeholders = templating.placeholders(text)
             except templating.TemplateSyntaxProblem as error:
@@ -356,7 +353,7 @@ def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
                 problems.append(doc.problem(where, f"the text uses the undeclared variable '{name}'"
                                                    f"{did_you_mean(name, declared)}; declare it under "
                                                    "'variables' or fix the name"))
-            problems.extend(doc.problem(where, message) for message in _doubled_units(clause, text))
+            problems.extend(doc.problem(where, message) for message in _doubled_units(variables, text))
             if english is None:
                 english = placeholders
             elif placeholders != english and placeholders <= declared.keys():
@@ -370,6 +367,63 @@ def _check_clause(catalog: Catalog, clause_id: str, clause: Clause,
     for name, i in declared.items():
         if name not in used:
             problems.append(doc.problem(("variables", i, "name"),
-                                        f"the variable '{name}' is declared but no alternative uses it; "
+                                        f"the variable '{name}' is declared but {unused}; "
                                         f"use it as {{{{ {name} }}}} or remove it"))
+    return problems
+
+
+def _check_clause(catalog: Catalog, clause_id: str, clause: Clause, refer: Refer) -> list[Problem]:
+    problems: list[Problem] = []
+    doc = catalog.document("clauses", clause_id)
+    for i, tactic_id in enumerate(clause.supports):
+        refer(doc, ("supports", i), tactic_id, "tactic", catalog.tactics)
+    names = [alternative.name for alternative in clause.alternatives]
+    for required in REQUIRED_ALTERNATIVES:
+        if required not in names:
+            problems.append(doc.problem(("alternatives",), f"the alternative '{required}' is missing; every "
+                                                           f"clause needs {' and '.join(REQUIRED_ALTERNATIVES)}"))
+    for i, alternative in enumerate(clause.alternatives):
+        if names.index(alternative.name) != i:
+            problems.append(doc.problem(("alternatives", i, "name"),
+                                        f"the alternative '{alternative.name}' appears twice"))
+    texts = [(("alternatives", i, "text"), alternative.text) for i, alternative in enumerate(clause.alternatives)]
+    problems.extend(_check_templates(doc, clause.variables, texts, "no alternative uses it"))
+    return problems
+
+
+def _check_letter(catalog: Catalog, letter_id: str, letter: Letter, refer: Refer) -> list[Problem]:
+    doc = catalog.document("letters", letter_id)
+    for i, tactic_id in enumerate(letter.supports):
+        refer(doc, ("supports", i), tactic_id, "tactic", catalog.tactics)
+    texts = [(("subject",), letter.subject), (("body",), letter.body), (("closing",), letter.closing)]
+    return _check_templates(doc, letter.variables, texts, "the letter does not use it")
+
+
+def _check_plan(catalog: Catalog, refer: Refer) -> list[Problem]:
+    if not catalog.plan:
+        return []
+    problems: list[Problem] = []
+    doc = catalog.documents["plan.yml"]
+    seen: set[str] = set()
+    for i, step in enumerate(catalog.plan):
+        if step.id in seen:
+            problems.append(doc.problem(("steps", i, "id"),
+                                        f"the id '{step.id}' appears twice in this file; ids must be unique"))
+        seen.add(step.id)
+        refer(doc, ("steps", i, "tactic"), step.tactic, "tactic", catalog.tactics)
+        if step.when is not None:
+            refer(doc, ("steps", i, "when"), step.when, "signal", catalog.signals)
+        if step.letter is not None:
+            refer(doc, ("steps", i, "letter"), step.letter, "letter", catalog.letters)
+        letter = catalog.letters.get(step.letter) if step.letter else None
+        if step.letter_dates and step.letter is None:
+            problems.append(doc.problem(("steps", i, "letter_dates"), "letter_dates needs a letter; name the "
+                                                                      "letter under 'letter' or remove them"))
+        elif letter is not None:
+            dates = {variable.name for variable in letter.variables if variable.type == "date"}
+            for name in step.letter_dates:
+                if name not in dates:
+                    problems.append(doc.problem(
+                        ("steps", i, "letter_dates", name),
+                        f"the letter '{letter.id}' has no date variable '{name}'{did_you_mean(name, dates)}"))
     return problems

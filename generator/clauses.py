@@ -17,7 +17,7 @@ from generator.catalog import Catalog
 from generator.diagnostics import did_you_mean
 from generator.errors import UserError
 from generator.i18n import strings, ui
-from generator.models import Clause, Variable
+from generator.models import Clause, Letter, Variable
 from generator.templating import Literal, Slot, segments
 from generator.values import BadValueError, Value, format_date, parse_value
 
@@ -73,8 +73,9 @@ class ClauseView:
         return ui(self.language, "version_line", version=self.version, revised=revised)
 
 
-def parse_assignments(clause: Clause, assignments: Iterable[str]) -> dict[str, Value]:
-    """Parse ``name=value`` strings from ``--var`` against ``clause``'s variables; bad input raises."""
+def parse_assignments(clause: Clause | Letter, assignments: Iterable[str]) -> dict[str, Value]:
+    """Parse ``name=value`` strings from ``--var`` against a clause's or letter's variables; bad input raises."""
+    kind = "clause" if isinstance(clause, Clause) else "letter"
     variables = {variable.name: variable for variable in clause.variables}
     values: dict[str, Value] = {}
     for assignment in assignments:
@@ -85,7 +86,7 @@ def parse_assignments(clause: Clause, assignments: Iterable[str]) -> dict[str, V
                             f"--var {_example(clause)}")
         if name not in variables:
             known = ", ".join(variables) or "none"
-            raise UserError(f"--var {name}: the clause '{clause.id}' has no variable '{name}'"
+            raise UserError(f"--var {name}: the {kind} '{clause.id}' has no variable '{name}'"
                             f"{did_you_mean(name, variables)}; its variables are: {known}")
         if name in values:
             raise UserError(f"--var {name}: given twice; give each variable once")
@@ -93,7 +94,7 @@ def parse_assignments(clause: Clause, assignments: Iterable[str]) -> dict[str, V
     return values
 
 
-def _example(clause: Clause) -> str:
+def _example(clause: Clause | Letter) -> str:
     if not clause.variables:
         return "name=value"
     variable = clause.variables[0]
@@ -113,16 +114,20 @@ def _placeholder(variable: Variable, language: str) -> Placeholder:
 
 # A blank line, or a line break before an author's "2." or "3)", starts a new numbered paragraph.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*\d{1,2}[.)][ \t])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _NUMBER_MARK = re.compile(r"^\d{1,2}[.)][ \t]+")
 
 
-def _paragraphs(text: str, variables: Mapping[str, Variable], values: Mapping[str, Value],
-                language: str) -> tuple[tuple[Part, ...], ...]:
-    """Split the text into paragraphs of parts at blank lines and before numbered lines.
+def fill_paragraphs(text: str, variables: Mapping[str, Variable], values: Mapping[str, Value],
+                    language: str, *, numbered: bool = True) -> tuple[tuple[Part, ...], ...]:
+    """Split the text into paragraphs of parts at blank lines and, if ``numbered``, before numbered lines.
 
-    Authors may number sub-clauses ("1.", "2.") for readability; the numbers are dropped here because every
-    output format numbers the paragraphs itself. Other single line breaks become spaces.
+    Authors may number sub-clauses ("1.", "2.") for readability; in ``numbered`` texts (clauses) the numbers
+    are dropped here because every output format numbers the paragraphs itself.  Texts that are not numbered
+    (letters) break at blank lines only and keep what the author wrote.  Other single line breaks become
+    spaces.
     """
+    breaks = _PARAGRAPH_BREAK if numbered else _BLANK_LINE
     paragraphs: list[list[Part]] = [[]]
     for segment in segments(text):
         if isinstance(segment, Slot):
@@ -131,11 +136,11 @@ def _paragraphs(text: str, variables: Mapping[str, Variable], values: Mapping[st
                                   else _placeholder(variables[segment.name], language))
             continue
         assert isinstance(segment, Literal)
-        for index, piece in enumerate(_PARAGRAPH_BREAK.split(segment.text)):
+        for index, piece in enumerate(breaks.split(segment.text)):
             if index:
                 paragraphs.append([])
             paragraphs[-1].append(Plain(piece.replace("\n", " ")))
-    return tuple(tuple(trimmed) for parts in paragraphs if (trimmed := _trim(_no_double_stop(parts))))
+    return tuple(tuple(trimmed) for parts in paragraphs if (trimmed := _trim(_no_double_stop(parts), numbered)))
 
 
 def _no_double_stop(parts: list[Part]) -> list[Part]:
@@ -149,10 +154,11 @@ def _no_double_stop(parts: list[Part]) -> list[Part]:
     return out
 
 
-def _trim(parts: list[Part]) -> list[Part]:
-    """A paragraph without leading or trailing space and without empty text parts."""
+def _trim(parts: list[Part], numbered: bool = True) -> list[Part]:
+    """A paragraph without leading or trailing space (nor author's number) and without empty text parts."""
     if parts and isinstance(parts[0], Plain):
-        parts[0] = Plain(_NUMBER_MARK.sub("", parts[0].text.lstrip(), count=1))
+        first = parts[0].text.lstrip()
+        parts[0] = Plain(_NUMBER_MARK.sub("", first, count=1) if numbered else first)
     if parts and isinstance(parts[-1], Plain):
         parts[-1] = Plain(parts[-1].text.rstrip())
     return [part for part in parts if not (isinstance(part, Plain) and not part.text)]
@@ -176,7 +182,7 @@ def clause_view(catalog: Catalog, clause: Clause, values: Mapping[str, Value],
     wording = chosen[alternative]
     variables = {variable.name: variable for variable in clause.variables}
     text = wording.text.get(language)
-    paragraphs = _paragraphs(text, variables, values, language)
+    paragraphs = fill_paragraphs(text, variables, values, language)
     used = [p.name for parts in paragraphs for p in parts if isinstance(p, Filled | Placeholder)]
     used = list(dict.fromkeys(used))
     notes = clause.jurisdiction_notes

@@ -8,7 +8,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.models import Clause, GuardrailsFile, PlaybookInfo, SignalsFile, Situation, SourcesFile, Tactic
+from generator.models import (
+    Clause,
+    GuardrailsFile,
+    Letter,
+    PlanFile,
+    PlaybookInfo,
+    SignalsFile,
+    Situation,
+    SourcesFile,
+    Tactic,
+)
 
 SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "tactic": Tactic,
@@ -18,6 +28,8 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
     "guardrails": GuardrailsFile,
     "sources": SourcesFile,
     "playbook": PlaybookInfo,
+    "letter": Letter,
+    "plan": PlanFile,
 }
 
 SCHEMA_FOLDER = "schemas"

@@ -43,8 +43,13 @@ def _documents(catalog: Catalog) -> Iterator[tuple[Document, PathKey, BaseModel]
         document = catalog.documents[f"{key}.yml"]
         for index, item in enumerate(table.values()):
             yield document, (key, index), item
+    if catalog.plan:
+        document = catalog.documents["plan.yml"]
+        for index, step in enumerate(catalog.plan):
+            yield document, ("steps", index), step
     entries: dict[str, dict[str, BaseModel]] = {
-        "tactics": dict(catalog.tactics), "clauses": dict(catalog.clauses), "situations": dict(catalog.situations)}
+        "tactics": dict(catalog.tactics), "clauses": dict(catalog.clauses), "situations": dict(catalog.situations),
+        "letters": dict(catalog.letters)}
     for kind, table in entries.items():
         for entry_id, entry in table.items():
             yield catalog.document(kind, entry_id), (), entry

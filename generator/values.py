@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
-from generator.errors import UserError
+from generator.diagnostics import did_you_mean
+from generator.errors import UserError, shown
 from generator.models import Variable
 
 MAX_TEXT = 300
@@ -261,12 +262,10 @@ def parse_value(variable: Variable, raw: str) -> Value:
             raise _fail(variable, raw, f"{code} has {minor_units(code)} decimal places")
         return Value(kind, text, amount=amount, currency=code)
     if kind == "date":
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise _fail(variable, raw, "the date is not in the form YYYY-MM-DD")
         try:
-            return Value(kind, text, date=dt.date.fromisoformat(text))
-        except ValueError:
-            raise _fail(variable, raw, "there is no such day in the calendar") from None
+            return Value(kind, text, date=iso_date(text))
+        except ValueError as error:
+            raise _fail(variable, raw, str(error)) from None
     if kind == "percent":
         amount = _number(text.removesuffix("%").rstrip())
         if amount is None:
@@ -286,3 +285,38 @@ def parse_value(variable: Variable, raw: str) -> Value:
             raise _fail(variable, raw, "not a whole number")
         return Value(kind, text, count=int(number))
     return Value(kind, text)
+
+
+def iso_date(text: str) -> dt.date:
+    """A real calendar date written YYYY-MM-DD; a ValueError says what is wrong with anything else."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise ValueError("the date is not in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("there is no such day in the calendar") from None
+
+
+def parse_currency(raw: str, option: str = "--currency") -> str:
+    """A three-letter ISO 4217 code (any case), or a :class:`BadValueError` naming ``option``."""
+    code = raw.strip().upper()
+    if code not in CURRENCIES:
+        raise BadValueError(f"{option} {shown(raw)!r}: not an ISO 4217 currency code{did_you_mean(code, CURRENCIES)}; "
+                            "write a three-letter code such as EUR, HUF, CNY or TWD")
+    return code
+
+
+def parse_amount(raw: str, currency: str, option: str = "--amount") -> Decimal:
+    """A positive amount in English (12,000.50) or Hungarian (12 000,50) style with at most as many decimals
+    as ``currency`` has, or a :class:`BadValueError` naming ``option``."""
+    text = raw.strip()
+    if text.startswith("-"):
+        raise BadValueError(f"{option} {shown(raw)!r}: the amount must be greater than zero")
+    amount = _number(text)
+    if amount is None:
+        raise BadValueError(f"{option} {shown(raw)!r}: not an amount; write a number such as 12000 or 12000.50")
+    if amount == 0:
+        raise BadValueError(f"{option} {shown(raw)!r}: the amount must be greater than zero")
+    if amount.as_tuple().exponent < -minor_units(currency):  # type: ignore[operator]
+        raise BadValueError(f"{option} {shown(raw)!r}: {currency} has {minor_units(currency)} decimal places")
+    return amount

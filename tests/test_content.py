@@ -150,3 +150,27 @@ def test_readme_names_exactly_two_commands() -> None:
     commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
     assert commands == ["make site", "make test"]
     assert Path(ROOT / "Makefile").is_file()
+
+
+def test_every_entry_has_all_three_languages() -> None:
+    from generator.translations import missing_translations
+
+    missing = missing_translations(catalog())
+    assert not missing, "\n".join(str(m.problem) for m in missing[:20])
+
+
+CONTENT = ROOT / "content"
+LANGUAGE_SUFFIXES = (".zh-Hant.md", ".hu.md")
+
+
+def _english_pages() -> list[Path]:
+    return sorted(p for p in CONTENT.rglob("*.md")
+                  if not p.name.endswith(LANGUAGE_SUFFIXES) and "vendor" not in p.parts)
+
+
+@pytest.mark.parametrize("page", _english_pages(), ids=lambda p: str(p.relative_to(CONTENT)))
+def test_every_content_page_has_all_three_languages(page: Path) -> None:
+    for suffix in LANGUAGE_SUFFIXES:
+        translated = page.with_name(page.name.removesuffix(".md") + suffix)
+        assert translated.is_file(), f"missing {translated.relative_to(ROOT)}"
+        assert translated.read_text(encoding="utf-8").strip()
