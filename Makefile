@@ -22,11 +22,15 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# Medians of several runs; writes bench/results.json, bench/results.md and the table in the authors' guide.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 schemas: $(STAMP)
 	$(BIN)/playbook schema --write playbooks/schemas

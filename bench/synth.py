@@ -1,9 +1,10 @@
 """Make a synthetic playbooks folder at N times the shipped tactics, clauses and situations.
 
 Copy 0 is the shipped folder as it is (vocabulary files, letters and plan included).  Copies 1 .. N-1 of every
-tactic, clause and situation get new ids (``<id>-x<k>``), their references to other tactics and clauses point
-at the same copy, copied tactics carry no number (numbers 1-12 stay unique), and the English title says which
-copy it is.  The result validates like the shipped folder, so it can be loaded, rendered and built.
+tactic, clause, situation and signal get new ids (``<id>-x<k>``), their references to other tactics, clauses
+and signals point at the same copy (so a situation matches as many tactics at 100x as at 1x), copied tactics
+carry no number (numbers 1-12 stay unique), and the English title and label say which copy it is.
+The result validates like the shipped folder, so it can be loaded, rendered and built.
 
     python bench/synth.py 10 /tmp/pb10        # writes the folder and prints its counts
 """
@@ -22,23 +23,42 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "playbooks"
 SCALED_KINDS = ("tactics", "clauses", "situations")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _suffix(entry_id: str, copy: int) -> str:
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes shared values out in full: playbook files may not use anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+
+_MARK = "0mark0"
+"""Stands for the copy number in a dumped entry (plain text that no shipped file contains)."""
+
+
+def _suffix(entry_id: str, copy: int | str) -> str:
     return f"{entry_id}-x{copy}"
 
 
 def _read(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     assert isinstance(data, dict), path
     return data
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+def _dump(data: dict[str, Any]) -> str:
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    assert isinstance(text, str)
+    return text
 
 
-def _copy_entry(kind: str, data: dict[str, Any], copy: int, tactics: set[str], clauses: set[str]) -> dict[str, Any]:
+def _copy_entry(kind: str, data: dict[str, Any], copy: int | str, tactics: set[str], clauses: set[str],
+                signals: set[str]) -> dict[str, Any]:
+    def same_copy(ids: list[str], known: set[str]) -> list[str]:
+        return [_suffix(i, copy) if i in known else i for i in ids]
+
     out = dict(data)
     out["id"] = _suffix(data["id"], copy)
     title = dict(out["title"])
@@ -46,10 +66,14 @@ def _copy_entry(kind: str, data: dict[str, Any], copy: int, tactics: set[str], c
     out["title"] = title
     if kind == "tactics":
         out.pop("number", None)
-        out["related_tactics"] = [_suffix(t, copy) if t in tactics else t for t in data.get("related_tactics", [])]
-        out["related_clauses"] = [_suffix(c, copy) if c in clauses else c for c in data.get("related_clauses", [])]
+        out["related_tactics"] = same_copy(data.get("related_tactics", []), tactics)
+        out["related_clauses"] = same_copy(data.get("related_clauses", []), clauses)
+        out["triggers"] = [{**trigger, "signals": same_copy(trigger["signals"], signals)}
+                           for trigger in data["triggers"]]
     elif kind == "clauses":
-        out["supports"] = [_suffix(t, copy) if t in tactics else t for t in data["supports"]]
+        out["supports"] = same_copy(data["supports"], tactics)
+    elif kind == "situations":
+        out["signals"] = same_copy(data["signals"], signals)
     return out
 
 
@@ -64,12 +88,23 @@ def make(scale: int, target: Path, source: Path = SHIPPED) -> dict[str, int]:
     loaded = {kind: [_read(path) for path in paths] for kind, paths in entries.items()}
     tactics = {data["id"] for data in loaded["tactics"]}
     clauses = {data["id"] for data in loaded["clauses"]}
-    for copy in range(1, scale):
-        for kind in SCALED_KINDS:
-            for data in loaded[kind]:
-                new = _copy_entry(kind, data, copy, tactics, clauses)
-                _write(target / kind / f"{new['id']}.yml", new)
-    return {kind: len(loaded[kind]) * scale for kind in SCALED_KINDS}
+    vocabulary = _read(source / "signals.yml")
+    signals = {signal["id"] for signal in vocabulary["signals"]}
+    copies = [{**signal, "id": _suffix(signal["id"], copy),
+               "label": {**signal["label"], "en": f"{signal['label']['en']} (copy {copy})"}}
+              for copy in range(1, scale) for signal in vocabulary["signals"]]
+    (target / "signals.yml").write_text(_dump({**vocabulary, "signals": vocabulary["signals"] + copies}),
+                                        encoding="utf-8")
+    for kind in SCALED_KINDS:
+        for data in loaded[kind]:
+            # Dump each entry once with a marker for the copy number, then fill the marker in per copy.
+            text = _dump(_copy_entry(kind, data, _MARK, tactics, clauses, signals))
+            for copy in range(1, scale):
+                number = str(copy)
+                (target / kind / f"{_suffix(data['id'], copy)}.yml").write_text(text.replace(_MARK, number),
+                                                                               encoding="utf-8")
+    counts = {kind: len(loaded[kind]) * scale for kind in SCALED_KINDS}
+    return {**counts, "signals": len(signals) * scale}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -123,6 +123,47 @@ def _clause(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from generator.plan import build_plan
+
+    catalog = _catalog(args)
+    view = build_plan(catalog, customer=args.customer, amount=args.amount, currency=args.currency, due=args.due,
+                      signals=args.signal, language=args.lang)
+    if args.format == "ics":
+        from generator.outputs.ics import plan_ics
+
+        _emit_text(plan_ics(view).decode("utf-8"), args.output)
+    elif args.format == "pdf":
+        from generator.outputs.pdf import plan_pdf
+
+        _emit_binary(plan_pdf(view), args.output, "PDF")
+    else:
+        from generator.outputs.markdown import plan_markdown
+
+        _emit_text(plan_markdown(view), args.output)
+    return 0
+
+
+def _letter(args: argparse.Namespace) -> int:
+    from generator.letters import build_letter
+
+    catalog = _catalog(args)
+    view = build_letter(catalog, args.id, args.var, args.lang)
+    if args.format == "docx":
+        from generator.outputs.docx import letter_docx
+
+        _emit_binary(letter_docx(view), args.output, "Word")
+    elif args.format == "txt":
+        from generator.outputs.text import letter_text
+
+        _emit_text(letter_text(view), args.output)
+    else:
+        from generator.outputs.markdown import letter_markdown
+
+        _emit_text(letter_markdown(view), args.output)
+    return 0
+
+
 def _list(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     lang: str = args.lang
@@ -134,6 +175,8 @@ def _list(args: argparse.Namespace) -> int:
         rows = [(s.id, s.label.get(lang)) for s in catalog.signals.values()]
     elif args.kind == "situations":
         rows = [(s.id, s.title.get(lang)) for s in catalog.situations.values()]
+    elif args.kind == "letters":
+        rows = [(letter.id, letter.title.get(lang)) for letter in catalog.letters.values()]
     else:
         rows = [(c.id, c.title.get(lang)) for c in catalog.clauses.values()]
     width = max((len(row[0]) for row in rows), default=0)
@@ -195,8 +238,29 @@ def _add_generators(commands: Any) -> None:
     _common(clause, output=True)
     clause.set_defaults(handler=_clause)
 
-    listing = commands.add_parser("list", help="list the ids of tactics, signals, situations or clauses")
-    listing.add_argument("kind", choices=["tactics", "signals", "situations", "clauses"])
+    plan = commands.add_parser("plan", help="the dated collection plan for one invoice (Markdown, PDF or calendar)")
+    plan.add_argument("--customer", required=True, metavar="NAME", help="the customer, as on the invoice")
+    plan.add_argument("--amount", required=True, metavar="AMOUNT", help="the invoice amount, e.g. 12000 or 12000.50")
+    plan.add_argument("--currency", required=True, metavar="CODE", help="ISO 4217 currency code, e.g. EUR, HUF")
+    plan.add_argument("--due", required=True, metavar="YYYY-MM-DD", help="the due date (today or later)")
+    plan.add_argument("--signal", action="append", default=[], metavar="ID",
+                      help="an observed signal that adds steps, e.g. partial-payment; repeat for several")
+    plan.add_argument("--format", default="md", choices=["md", "pdf", "ics"],
+                      help="output format (default: md; ics imports into a calendar app)")
+    _common(plan, output=True)
+    plan.set_defaults(handler=_plan)
+
+    letter = commands.add_parser("letter", help="a letter to the customer with its variables filled in")
+    letter.add_argument("id", help="the letter id ('playbook list letters')")
+    letter.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                        help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
+    letter.add_argument("--format", default="md", choices=["md", "txt", "docx"],
+                        help="output format (default: md)")
+    _common(letter, output=True)
+    letter.set_defaults(handler=_letter)
+
+    listing = commands.add_parser("list", help="list the ids of tactics, signals, situations, clauses or letters")
+    listing.add_argument("kind", choices=["tactics", "signals", "situations", "clauses", "letters"])
     _common(listing, output=False)
     listing.set_defaults(handler=_list)
 

@@ -4,8 +4,18 @@ It loads and checks the playbooks folder once per build (a problem fails the bui
 message), adds every generated page in memory with ``File.generated``, builds the navigation when
 ``mkdocs.yml`` gives none, and makes ``mkdocs serve`` rebuild when a playbook file changes.
 
-Downloads (PDF, Word, text) take longer than all the pages together, so they are rendered in a worker
-process while MkDocs renders the pages: their files are registered in ``on_files`` (so that links to them
+Languages: with the ``i18n`` plugin (mkdocs-static-i18n, suffix layout) MkDocs builds the site once per
+language, and this plugin adds that language's pages after the i18n plugin has sorted the hand-written files
+(``on_files`` runs later than the i18n plugin's), as files the i18n plugin would have made itself: the docs path
+``tactics/x.zh-Hant.md`` lands at ``zh-Hant/tactics/x.html`` and knows its other languages, so the language
+switcher leads to the same page.  Without the i18n plugin the site has the one language ``language``.
+A text without a translation is shown in English with a notice on its page (see :meth:`site.Context.page`), a
+hand-written page without a translation gets the same notice, and the build lists what is missing (as INFO,
+so ``--strict`` still passes).
+
+Downloads (PDF, Word, text) take longer than all the pages together, so they are rendered in worker processes,
+one per language, while MkDocs renders the pages, and kept in a content-addressed cache
+(:mod:`generator.buildcache`) across builds: their files are registered in ``on_files`` (so that links to them
 are checked) and their bytes are written into the site in ``on_post_build``.
 Nothing here decides what a page says; :mod:`generator.site` does, without importing MkDocs.
 """
@@ -13,6 +23,7 @@ Nothing here decides what a page says; :mod:`generator.site` does, without impor
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,20 +32,33 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator import site
 from generator.catalog import Catalog, load_catalog
 from generator.errors import UserError
+from generator.i18n import missing_strings, ui
+from generator.translations import missing_translations, summary
+
+log = get_plugin_logger(__name__)
+
+# The i18n plugin handles files in on_files at priority -100; ours runs after it.
+AFTER_I18N = -110
 
 
 class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     playbooks = config_options.Type(str, default="playbooks")
     """The playbooks folder, relative to ``mkdocs.yml``."""
     language = config_options.Type(str, default=site.DEFAULT_LANGUAGE)
+    """The language of the site when the i18n plugin is not used."""
     downloads = config_options.Type(bool, default=True)
     """Build the PDF, Word and text downloads (turn off for a faster preview)."""
+    cache_dir = config_options.Type(str, default=".cache/playbook")
+    """Where rendered downloads and the jieba dictionary cache are kept, relative to ``mkdocs.yml`` ('' for none)."""
+    jieba_terms = config_options.Type(bool, default=True)
+    """Give the search plugin a jieba user dictionary of the playbook's Chinese terms (when it has none)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyped-call]
@@ -43,53 +67,186 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.root = Path("playbooks")
-        self.pending: Future[list[site.SiteFile]] | None = None
+        self.cache: Path | None = None
+        self.pending: dict[str, Future[list[site.SiteFile]]] = {}
         self.executor: ProcessPoolExecutor | None = None
+        self.generated_nav = False
 
+    # ------------------------------------------------------------------------------------------ languages
+
+    @staticmethod
+    def _i18n(config: MkDocsConfig) -> Any | None:
+        plugins = getattr(config, "plugins", None)
+        plugin = plugins.get("i18n") if plugins is not None else None
+        return plugin if plugin is not None and hasattr(plugin, "build_languages") else None
+
+    def _languages(self, config: MkDocsConfig) -> list[str]:
+        i18n = self._i18n(config)
+        return list(i18n.build_languages) if i18n is not None else [self.config.language]
+
+    def _language(self, config: MkDocsConfig) -> str:
+        i18n = self._i18n(config)
+        return str(i18n.current_language or i18n.default_language) if i18n is not None else self.config.language
+
+    def _nested(self, config: MkDocsConfig) -> bool:
+        """True inside the i18n plugin's build of a second or later language."""
+        i18n = self._i18n(config)
+        return bool(i18n is not None and i18n.building)
+
+    # ------------------------------------------------------------------------------------------- events
+
+    @event_priority(60)  # before the search plugin, which loads jieba's dictionaries in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.root = (Path(config.config_file_path).parent / self.config.playbooks).resolve()
+        if self._nested(config):
+            return config
+        self._stop()
+        base = Path(config.config_file_path).parent
+        self.root = (base / self.config.playbooks).resolve()
+        self.cache = (base / self.config.cache_dir).resolve() if self.config.cache_dir else None
         try:
             self.catalog = load_catalog(self.root)
         except UserError as error:
             raise PluginError(str(error)) from None
+        self.generated_nav = not getattr(config, "nav", None)
+        languages = self._languages(config)
+        self._report_missing(languages)
+        self._configure_jieba(config)
         return config
 
+    def _report_missing(self, languages: list[str]) -> None:
+        assert self.catalog is not None
+        wanted = tuple(lang for lang in languages if lang != site.DEFAULT_LANGUAGE)
+        if not wanted:
+            return
+        missing = missing_translations(self.catalog, wanted)
+        if missing:
+            log.info(summary(missing))
+            for item in missing:
+                log.info(f"  {item.problem}")
+        for key, language in missing_strings(wanted):
+            log.info(f"generator/i18n.py: {key}.{language}: the interface string is not translated yet")
+
+    def _configure_jieba(self, config: MkDocsConfig) -> None:
+        """jieba's cache in our cache folder; a user dictionary of the playbook's Chinese terms for the search."""
+        plugins = getattr(config, "plugins", None) or {}
+        search = plugins.get("search") or plugins.get("material/search")
+        if search is None or self.cache is None or "zh-Hant" not in self._languages(config):
+            return
+        try:
+            import jieba
+        except ImportError:  # the search plugin indexes Chinese without segmenting it
+            return
+        folder = self.cache / "jieba"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        jieba.dt.tmp_dir = str(folder)
+        if not self.config.jieba_terms or getattr(search.config, "jieba_dict_user", None):
+            return
+        assert self.catalog is not None
+        path = folder / "playbook-terms.txt"
+        text = "".join(f"{term} 50000\n" for term in site.chinese_terms(self.catalog))
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        search.config.jieba_dict_user = str(path)
+
+    @event_priority(AFTER_I18N)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.catalog is not None
-        lang = self.config.language
-        if self.config.downloads:
-            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.pending = self.executor.submit(site.downloads_from_folder, str(self.root), lang)
+        lang = self._language(config)
+        languages = self._languages(config)
+        if self.config.downloads and not self._nested(config):
+            self._start_downloads(languages, config)
         try:
             generated = site.pages(self.catalog, lang)
         except UserError as error:
             self._stop()
             raise PluginError(str(error)) from None
         placeholders = site.download_paths(self.catalog, lang) if self.config.downloads else []
+        i18n = self._i18n(config) is not None
+        handwritten = {site.unlocalized(f.src_uri)[0]: f.src_uri for f in files if not f.generated_by}
         for path, content in [*((f.path, f.content) for f in generated), *((p, b"") for p in placeholders)]:
-            if files.get_file_from_path(path) is not None:
+            clash = handwritten.get(site.unlocalized(path)[0])
+            if clash is not None:
                 self._stop()
-                raise PluginError(f"{config.docs_dir}/{path}: this file is generated from the playbooks; "
+                raise PluginError(f"{config.docs_dir}/{clash}: this file is generated from the playbooks; "
                                   "remove the hand-written file or rename it")
-            files.append(File.generated(config, path, content=content))
-        if not config.nav:
+            file = self._file(config, path, content)
+            if i18n:
+                self._link_languages(config, file, path, lang, languages)
+            files.append(file)
+        self._report_untranslated_pages(files, lang)
+        if self.generated_nav:
             pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
             config.nav = site.navigation(self.catalog, lang, pages)
         return files
 
+    @staticmethod
+    def _file(config: MkDocsConfig, path: str, content: str | bytes) -> File:
+        """A generated file at the docs path ``path``, published where :func:`site.site_path` says."""
+        file = File.generated(config, path, content=content)
+        plain, lang = site.unlocalized(path)
+        if lang != site.DEFAULT_LANGUAGE:
+            dest = File(plain, None, config.site_dir, config.use_directory_urls)
+            file.dest_uri = f"{lang}/{dest.dest_uri}"
+            file.name = dest.name
+        return file
+
+    def _link_languages(self, config: MkDocsConfig, file: File, path: str, lang: str, languages: list[str]) -> None:
+        """What the i18n plugin records on its own files: the locale, and the same file in every language."""
+        plain, _ = site.unlocalized(path)
+        file.locale = lang  # type: ignore[attr-defined]
+        file.localization = lang if lang != site.DEFAULT_LANGUAGE else None  # type: ignore[attr-defined]
+        file.locale_alternate_of = lang  # type: ignore[attr-defined]
+        file.norm_src_uri = plain  # type: ignore[attr-defined]
+        file.alternates = {  # type: ignore[attr-defined]
+            other: file if other == lang else self._file(config, site.localized(plain, other), b"")
+            for other in languages}
+
+    def _report_untranslated_pages(self, files: Files, lang: str) -> None:
+        if lang == site.DEFAULT_LANGUAGE:
+            return
+        for file in files.documentation_pages():
+            if not file.generated_by and getattr(file, "locale", lang) != lang:
+                log.info(f"{file.src_uri}: no {lang} translation yet; the {lang} site shows it in English")
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A hand-written page shown in English in another language's site says so at its top."""
+        lang = self._language(config)
+        if (self._i18n(config) is not None and lang != site.DEFAULT_LANGUAGE and not page.file.generated_by
+                and getattr(page.file, "locale", lang) != lang):
+            return site.untranslated_notice(markdown, ui(lang, "untranslated_title"), ui(lang, "untranslated_page"))
+        return markdown
+
+    # ------------------------------------------------------------------------------------------ downloads
+
+    def _start_downloads(self, languages: list[str], config: MkDocsConfig) -> None:
+        """Render every language's downloads in worker processes: the other languages first (built first)."""
+        self._stop()
+        order = [*(lang for lang in languages if lang != self._language(config)), self._language(config)]
+        workers = max(1, min(len(order), os.cpu_count() or 1))
+        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        cache = str(self.cache / "downloads") if self.cache is not None else ""
+        self.pending = {lang: self.executor.submit(site.downloads_from_folder, str(self.root), lang, cache)
+                        for lang in order}
+
+    @event_priority(AFTER_I18N)  # after the i18n plugin has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.pending is None:
+        future = self.pending.pop(self._language(config), None)
+        if future is None:
             return
         try:
-            made = self.pending.result()
+            made = future.result()
         except UserError as error:
-            raise PluginError(str(error)) from None
-        finally:
             self._stop()
+            raise PluginError(str(error)) from None
         for item in made:
-            target = Path(config.site_dir) / item.path
+            target = Path(config.site_dir) / site.site_path(item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode())
+        if not self.pending:
+            self._stop()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop()
@@ -98,7 +255,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = None
-        self.pending = None
+        self.pending = {}
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root))

@@ -31,9 +31,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import templating
+from generator.buildcache import BuildCache
 from generator.catalog import Catalog
+from generator.i18n import strings
 from generator.matching import Match, rank_tactics
-from generator.models import LANGUAGES, Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Text
+from generator.models import LANGUAGES, Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Terms, Text
 
 DEFAULT_LANGUAGE = "en"
 TEMPLATES = Path(__file__).parent / "templates" / "site"
@@ -54,17 +56,58 @@ class SiteFile:
 
 
 def localized(path: str, lang: str) -> str:
-    """The path of a page in ``lang``: English at ``x.md``, others at ``x.<lang>.md`` (suffix layout)."""
-    if lang == DEFAULT_LANGUAGE or not path.endswith(".md"):
+    """The docs path of a file in ``lang`` (suffix layout): English at ``x.md``, others at ``x.<lang>.md``.
+
+    Downloads follow the same rule (``downloads/trainer-pack.zh-Hant.pdf``); :func:`site_path` says where a
+    file lands in the built site.
+    """
+    if lang == DEFAULT_LANGUAGE:
         return path
-    return f"{path[:-3]}.{lang}.md"
+    folder, name = posixpath.split(path)
+    stem, dot, suffix = name.rpartition(".")
+    return posixpath.join(folder, f"{stem}.{lang}.{suffix}" if dot else f"{name}.{lang}")
+
+
+def unlocalized(path: str) -> tuple[str, str]:
+    """A docs path without its language suffix, and its language: ``x.zh-Hant.md`` -> ``(x.md, zh-Hant)``."""
+    folder, name = posixpath.split(path)
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        stem, dot, suffix = name.rpartition(".")
+        if dot and stem.endswith(f".{lang}"):
+            return posixpath.join(folder, f"{stem.removesuffix(f'.{lang}')}.{suffix}"), lang
+        if name.endswith(f".{lang}"):
+            return posixpath.join(folder, name.removesuffix(f".{lang}")), lang
+    return path, DEFAULT_LANGUAGE
+
+
+def site_path(path: str) -> str:
+    """Where the docs file ``path`` lands in the built site: every language but English in its own folder.
+
+    ``downloads/trainer-pack.zh-Hant.pdf`` -> ``zh-Hant/downloads/trainer-pack.pdf`` (pages keep ``.md`` here;
+    the site generator makes them ``.html``).
+    """
+    plain, lang = unlocalized(path)
+    return plain if lang == DEFAULT_LANGUAGE else f"{lang}/{plain}"
 
 
 def download_path(path: str, lang: str) -> str:
-    """Where a download in ``lang`` lives: ``downloads/...`` for English, ``downloads/<lang>/...`` otherwise."""
-    if lang == DEFAULT_LANGUAGE:
-        return f"downloads/{path}"
-    return f"downloads/{lang}/{path}"
+    """The docs path of a download in ``lang``: ``downloads/<path>``, language-suffixed outside English."""
+    return localized(f"downloads/{path}", lang)
+
+
+def untranslated_notice(text: str, title: str, body: str) -> str:
+    """``text`` (a Markdown page) with a warning after its first heading: some of it is shown in English."""
+    notice = f'!!! warning playbook-untranslated "{title}"\n    {body}\n'
+    lines = text.splitlines(keepends=True)
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((n + 1 for n in range(1, len(lines)) if lines[n].strip() == "---"), 0)
+    for index in range(start, len(lines)):
+        if lines[index].startswith("# "):
+            return "".join([*lines[:index + 1], "\n", notice, *lines[index + 1:]])
+    return "".join([*lines[:start], "\n", notice, "\n", *lines[start:]])
 
 
 def relative(from_page: str, to_path: str) -> str:
@@ -187,109 +230,10 @@ def render(template: str, **context: Any) -> str:
 
 # ---------------------------------------------------------------------------------------------- page words
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "tactic": "Tactic",
-        "extra_technique": "Extra technique",
-        "phase": "Phase",
-        "when": "When to use it",
-        "people_say": "What people type or say",
-        "steps": "Steps",
-        "checklist": "Checklist",
-        "talk_tracks": "Talk tracks",
-        "red_flags": "Red flags",
-        "donts": "Don't",
-        "guardrails": "Guardrails",
-        "clauses": "Clauses that back it up",
-        "situations": "Situations where it applies",
-        "related_tactics": "Related tactics",
-        "write_down": "Write down",
-        "killer": "must not be skipped",
-        "signals": "Signals",
-        "speaker_you": "You",
-        "speaker_customer": "Customer",
-        "speaker_staff": "Staff",
-        "speaker_manager": "Manager",
-        "speaker_director": "Director",
-        "purpose": "Purpose",
-        "supports": "Tactics it supports",
-        "variables": "Variables",
-        "variable": "Variable",
-        "meaning": "Meaning",
-        "type": "Type",
-        "required": "Required",
-        "example": "Example",
-        "default": "Default",
-        "yes": "yes",
-        "no": "no",
-        "alternatives": "Wordings",
-        "use_when": "Use it when",
-        "drafting_notes": "Drafting notes",
-        "jurisdiction_notes": "Jurisdiction notes",
-        "jurisdiction_cn": "China (PRC)",
-        "jurisdiction_hu": "Hungary",
-        "jurisdiction_eu": "European Union",
-        "downloads": "Downloads",
-        "download_docx": "Word document (.docx), balanced wording",
-        "download_txt": "Plain text (.txt), every wording",
-        "download_pdf": "Printable checklist (PDF, one A4 page)",
-        "not_legal_advice": "This clause is a template, not legal advice. Have a lawyer check it for your "
-                            "jurisdiction before you use it.",
-        "copy_hint": "The copy button at the top right of each wording puts the text on your clipboard; "
-                     "the parts in double braces are the blanks to fill in.",
-        "matched_tactics": "Tactics that apply, best match first",
-        "why": "Why",
-        "no_match": "No tactic matches these signals yet.",
-        "lawful": "What is lawful",
-        "never": "Never",
-        "call_a_lawyer": "When to call a lawyer",
-        "references": "References",
-        "tactics_bound": "Tactics it limits",
-        "situations_bound": "Situations where it matters",
-        "signals_title": "What are you seeing?",
-        "signals_intro": "Find what you notice at the customer, then open the tactics it points to. Each "
-                         "signal lists the tactics it triggers and, in plain words, when.",
-        "signal_group_customer": "The customer",
-        "signal_group_deal": "The deal",
-        "signal_group_contract": "The contract",
-        "signal_group_monitoring": "While the goods are out",
-        "signal_group_timing": "Timing",
-        "signal_group_visit": "At the visit",
-        "signal_group_payment": "Payments",
-        "signal_group_mindset": "How you feel about it",
-        "no_tactic_for_signal": "No tactic reacts to this signal alone.",
-        "ladder_title": "The escalation ladder",
-        "ladder_intro": "From the first conversation about credit to the court: each step is a tactic, in the "
-                        "order of the work. Click a step to open it.",
-        "court": "Court or payment order",
-        "phases_title": "Phases",
-        "pause_points": "Pause points with checklists",
-        "tactics_title": "Tactics",
-        "tactics_intro": "The twelve numbered tactics and the extra techniques, by phase.",
-        "clauses_title": "Clause library",
-        "clauses_intro": "Contract clauses that make the tactics enforceable, each with a balanced and a "
-                         "seller-friendly wording, Word and text downloads.",
-        "situations_title": "Situations",
-        "situations_intro": "Situations as salespeople describe them, each with the tactics that apply and a "
-                            "one-page checklist to print.",
-        "guardrails_title": "Guardrails",
-        "guardrails_intro": "The rules of law and ethics every tactic stays within.",
-        "tags_title": "Topics by phase and role",
-        "tags_intro": "Every tactic, situation and clause, grouped by the phase of the work and by who needs it.",
-        "role_new_hire": "Role: new hire",
-        "role_trainer": "Role: trainer",
-        "role_drafter": "Role: drafter",
-        "phase_tag": "Phase: {label}",
-        "trainer_pack": "Trainer pack: every checklist in one PDF",
-    },
-    "zh-Hant": {},
-    "hu": {},
-}
-
 
 def words(lang: str) -> dict[str, str]:
-    """The site's interface words in ``lang``, English filling the gaps."""
-    return {key: WORDS.get(lang, {}).get(key) or value for key, value in WORDS["en"].items()}
+    """The site's interface words in ``lang``, English filling the gaps (one table: :mod:`generator.i18n`)."""
+    return strings(lang)
 
 
 # ------------------------------------------------------------------------------------------------ views
@@ -346,8 +290,27 @@ class Context:
             self.matches = {sid: rank_tactics(self.catalog.tactics, situation.signals)
                             for sid, situation in self.catalog.situations.items()}
 
+    untranslated: int = 0
+    """How many texts of the page being made had no translation into ``lang`` (shown in English)."""
+
     def t(self, text: Text) -> str:
+        if self.lang != DEFAULT_LANGUAGE and text.translation(self.lang) is None:
+            self.untranslated += 1
         return text.get(self.lang)
+
+    def terms(self, terms: Terms | None) -> list[str]:
+        if terms is None:
+            return []
+        if self.lang in terms.missing():
+            self.untranslated += 1
+        return terms.get(self.lang)
+
+    def page(self, path: str, text: str) -> SiteFile:
+        """The page at ``path`` in ``lang``; with a visible notice where some of its text is still English."""
+        if self.untranslated:
+            text = untranslated_notice(text, self.w["untranslated_title"], self.w["untranslated_parts"])
+        self.untranslated = 0
+        return SiteFile(localized(path, self.lang), text)
 
     @property
     def w(self) -> dict[str, str]:
@@ -480,7 +443,7 @@ def tactic_page(ctx: Context, tactic: Tactic) -> SiteFile:
     text = render(
         "tactic.md.j2", w=w,
         front=Frontmatter(ctx.tactic_title(tactic), [ctx.phase_tag(tactic.phase), *_roles_for("tactic", w)],
-                          tactic.keywords.get(ctx.lang), boost=3),
+                          ctx.terms(tactic.keywords), boost=3),
         title=ctx.tactic_title(tactic),
         kind=w["tactic"] if tactic.number is not None else w["extra_technique"],
         phase=Link(ctx.phase_label(tactic.phase), relative(path, phase_path(tactic.phase))),
@@ -497,7 +460,7 @@ def tactic_page(ctx: Context, tactic: Tactic) -> SiteFile:
         situations=[ctx.situation_link(path, s) for s in ctx.situations_for_tactic(tactic.id)],
         related=[ctx.tactic_link(path, t) for t in tactic.related_tactics],
     )
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 @dataclass(frozen=True)
@@ -553,7 +516,7 @@ def clause_page(ctx: Context, clause: Clause) -> SiteFile:
                                                                       ctx.lang))),
                  Link(w["download_txt"], relative(path, download_path(clause_download_path(clause.id, "txt"),
                                                                      ctx.lang)))]
-    keywords = clause.keywords.get(ctx.lang) if clause.keywords else []
+    keywords = ctx.terms(clause.keywords)
     text = render(
         "clause.md.j2", w=w,
         front=Frontmatter(ctx.t(clause.title), _roles_for("clause", w), keywords),
@@ -567,7 +530,7 @@ def clause_page(ctx: Context, clause: Clause) -> SiteFile:
         jurisdictions=jurisdictions,
         downloads=downloads,
     )
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 @dataclass(frozen=True)
@@ -591,6 +554,16 @@ def situation_page(ctx: Context, situation: Situation, checklist_markdown: str =
                        [ctx.signal_link(path, s) for s in m.covered])
              for m in matches]
     phases = list(dict.fromkeys(m.tactic.phase for m in matches))
+    if checklist_markdown:
+        # the checklist comes from the checklist generator: count its texts that lack a translation too
+        for match in matches:
+            for item in match.tactic.checklist:
+                ctx.t(item.text)
+                if item.value is not None:
+                    ctx.t(item.value)
+        for point in ctx.catalog.info.pause_points:
+            ctx.t(point.label)
+            ctx.t(point.description)
     text = render(
         "situation.md.j2", w=w,
         front=Frontmatter(ctx.t(situation.title),
@@ -605,7 +578,7 @@ def situation_page(ctx: Context, situation: Situation, checklist_markdown: str =
             Section(ctx.tactic_title(m.tactic), tactic_checklist(ctx, m.tactic)) for m in matches[:3]],
         pdf=Link(w["download_pdf"], relative(path, download_path(situation_pdf_path(situation.id), ctx.lang))),
     )
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 def guardrail_page(ctx: Context, guardrail: Guardrail) -> SiteFile:
@@ -627,7 +600,7 @@ def guardrail_page(ctx: Context, guardrail: Guardrail) -> SiteFile:
         tactics=tactics,
         situations=situations,
     )
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 @dataclass(frozen=True)
@@ -660,7 +633,7 @@ def signals_page(ctx: Context) -> SiteFile:
             signals.append(SignalView(signal.id, ctx.t(signal.label), ctx.t(signal.description), unique))
         groups.append(Section(w[f"signal_group_{group}"], signals))
     text = render("signals.md.j2", w=w, front=Frontmatter(w["signals_title"]), groups=groups)
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 @dataclass(frozen=True)
@@ -708,7 +681,7 @@ def ladder_page(ctx: Context) -> SiteFile:
     text = render("ladder.md.j2", w=w, front=Frontmatter(w["ladder_title"]),
                   phases=phases, court=court_link, sections=sections,
                   court_page=Link(w["court"], relative(path, guardrail_path(court.id))) if court else None)
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 def phase_page(ctx: Context, phase: Phase) -> SiteFile:
@@ -728,7 +701,7 @@ def phase_page(ctx: Context, phase: Phase) -> SiteFile:
         situations=situations,
         ladder=Link(w["ladder_title"], relative(path, LADDER_PAGE)),
     )
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 def index_page(ctx: Context, kind: str) -> SiteFile:
@@ -756,13 +729,13 @@ def index_page(ctx: Context, kind: str) -> SiteFile:
         raise ValueError(f"no index page for {kind!r}")
     text = render("index.md.j2", w=w, front=Frontmatter(w[f"{kind}_title"]), title=w[f"{kind}_title"],
                   intro=w[f"{kind}_intro"], sections=sections)
-    return SiteFile(localized(path, ctx.lang), text)
+    return ctx.page(path, text)
 
 
 def tags_page(ctx: Context) -> SiteFile:
     w = ctx.w
     text = render("tags.md.j2", w=w, front=Frontmatter(w["tags_title"]))
-    return SiteFile(localized(TAGS_PAGE, ctx.lang), text)
+    return ctx.page(TAGS_PAGE, text)
 
 
 # ------------------------------------------------------------------------------------------------ the site
@@ -798,13 +771,17 @@ def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
     return out
 
 
-def clause_docx(ctx: Context, clause: Clause) -> SiteFile:
+def clause_docx(ctx: Context, clause: Clause, cache: BuildCache | None = None) -> SiteFile:
     """The clause's default (balanced) wording as a Word document, blanks highlighted."""
     from generator.clauses import clause_view
     from generator.outputs.docx import clause_docx as docx_bytes
 
     path = download_path(clause_download_path(clause.id, "docx"), ctx.lang)
-    return SiteFile(path, docx_bytes(clause_view(ctx.catalog, clause, {}, language=ctx.lang)))
+    view = clause_view(ctx.catalog, clause, {}, language=ctx.lang)
+    cache = cache or BuildCache(None)
+    key = cache.key("docx", repr(view))
+    data = cache.get(key)
+    return SiteFile(path, data if data is not None else cache.put(key, docx_bytes(view)))
 
 
 def _one_page_document(checklist: Any) -> Any:
@@ -829,29 +806,47 @@ def _pdf_bytes(document: Any) -> bytes:
     return out
 
 
-def checklist_downloads(ctx: Context) -> list[SiteFile]:
+def checklist_downloads(ctx: Context, cache: BuildCache | None = None) -> list[SiteFile]:
     """One PDF checklist per situation, and the trainer pack: every situation checklist in one PDF.
 
-    Each checklist is laid out once; the pack reuses the same pages.
+    Each checklist is laid out once; the pack reuses the same pages.  With a ``cache``, a checklist whose
+    input has not changed since an earlier build is not laid out again.
     """
     from generator.checklists import checklist_for_situation
+    from generator.outputs.html import checklist_html
+    from generator.outputs.pdf import LAYOUTS
 
-    documents = [_one_page_document(checklist_for_situation(ctx.catalog, sid, ctx.lang))
-                 for sid in ctx.catalog.situations]
-    out = [SiteFile(download_path(situation_pdf_path(sid), ctx.lang), _pdf_bytes(document))
-           for sid, document in zip(ctx.catalog.situations, documents, strict=True)]
-    if documents:
-        pages = [page for document in documents for page in document.pages]
-        out.append(SiteFile(download_path(TRAINER_PACK, ctx.lang), _pdf_bytes(documents[0].copy(pages))))
+    cache = cache or BuildCache(None)
+    checklists = {sid: checklist_for_situation(ctx.catalog, sid, ctx.lang) for sid in ctx.catalog.situations}
+    columns, font_size = LAYOUTS[0]
+    keys = {sid: cache.key("checklist-pdf", checklist_html(checklist, paper="a4", font_size=font_size,
+                                                           columns=columns))
+            for sid, checklist in checklists.items()}
+    pack_key = cache.key("trainer-pack", *keys.values())
+    pack = cache.get(pack_key) if checklists else None
+    documents: dict[str, Any] = {}
+    out: list[SiteFile] = []
+    for sid, checklist in checklists.items():
+        data = cache.get(keys[sid])
+        if data is None or (pack is None and checklists):
+            documents[sid] = _one_page_document(checklist)
+            data = data if data is not None else cache.put(keys[sid], _pdf_bytes(documents[sid]))
+        out.append(SiteFile(download_path(situation_pdf_path(sid), ctx.lang), data))
+    if checklists:
+        if pack is None:
+            pages = [page for document in documents.values() for page in document.pages]
+            first = next(iter(documents.values()))
+            pack = cache.put(pack_key, _pdf_bytes(first.copy(pages)))
+        out.append(SiteFile(download_path(TRAINER_PACK, ctx.lang), pack))
     return out
 
 
-def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
+def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, cache: BuildCache | None = None) -> list[SiteFile]:
     """Every download of the site in ``lang``: situation checklist PDFs, the trainer pack, clause files."""
     ctx = Context(catalog, lang)
     out = [clause_txt(ctx, c) for c in catalog.clauses.values()]
-    out += [clause_docx(ctx, c) for c in catalog.clauses.values()]
-    out += checklist_downloads(ctx)
+    out += [clause_docx(ctx, c, cache) for c in catalog.clauses.values()]
+    out += checklist_downloads(ctx, cache)
     return out
 
 
@@ -865,11 +860,42 @@ def download_paths(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     return paths
 
 
-def downloads_from_folder(root: str, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
+def downloads_from_folder(root: str, lang: str = DEFAULT_LANGUAGE, cache_dir: str = "") -> list[SiteFile]:
     """:func:`downloads` for the playbooks folder ``root``: what a worker process runs."""
     from generator.catalog import load_catalog
 
-    return downloads(load_catalog(Path(root)), lang)
+    return downloads(load_catalog(Path(root)), lang, BuildCache(Path(cache_dir) if cache_dir else None))
+
+
+FIELD_TERMS_ZH = (
+    "合同專用章", "買賣制", "支付令", "催告函", "賒銷", "代銷", "對帳單", "餘額確認", "所有權保留", "應收帳款",
+    "逾期", "部分付款", "信用額度", "付款日", "到期日", "違約金", "逾期利息", "債務確認書", "授權簽署人", "強制執行",
+    "收款", "催收", "貨款", "訂單", "發票", "合約", "條款", "檢核表", "紅線", "招數",
+)
+"""Terms of the trade that jieba's (Simplified Chinese) dictionary does not know as words."""
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+
+
+def chinese_terms(catalog: Catalog) -> list[str]:
+    """Words for jieba's user dictionary: the trade's terms, the zh-Hant keywords, short runs of the titles.
+
+    Keywords are what people type into the search box; a keyword or title phrase kept whole by the segmenter
+    is found whole.  Runs of more than eight characters are sentences, not words, and are left to jieba.
+    """
+    phrases: list[str] = list(FIELD_TERMS_ZH)
+    for tactic in catalog.tactics.values():
+        phrases += tactic.keywords.zh_hant or []
+        phrases.append(tactic.title.translation("zh-Hant") or "")
+    for clause in catalog.clauses.values():
+        phrases += (clause.keywords.zh_hant or []) if clause.keywords else []
+        phrases.append(clause.title.translation("zh-Hant") or "")
+    for situation in catalog.situations.values():
+        phrases.append(situation.title.translation("zh-Hant") or "")
+    for signal in catalog.signals.values():
+        phrases.append(signal.label.translation("zh-Hant") or "")
+    words = [run for phrase in phrases for run in _CJK_RUN.findall(phrase) if len(run) <= 8]
+    return sorted(dict.fromkeys(words))
 
 
 def build_site(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: bool = True) -> list[SiteFile]:
@@ -881,11 +907,11 @@ def navigation(catalog: Catalog, lang: str, existing: Iterable[str]) -> list[Any
     """A MkDocs-style nav: hand-written pages (``existing``, docs-relative .md paths) around the generated ones.
 
     Hand-written pages keep their own titles; generated pages are grouped and ordered as the playbook orders
-    them (tactics by number, then by id).  Translations (``page.<lang>.md``) are left to the i18n plugin.
+    them (tactics by number, then by id).  Paths are given without a language suffix: a translation
+    (``page.<lang>.md``) counts as its page, and the i18n plugin picks the file of the language being built.
     """
     w = words(lang)
-    translations = tuple(f".{language}.md" for language in LANGUAGES if language != DEFAULT_LANGUAGE)
-    present = {path for path in existing if not path.endswith(translations)}
+    present = {unlocalized(path)[0] for path in existing}
 
     def section(folder: str) -> list[str]:
         found = [p for p in sorted(present) if p.startswith(f"{folder}/") and p.count("/") == 1]
@@ -895,17 +921,16 @@ def navigation(catalog: Catalog, lang: str, existing: Iterable[str]) -> list[Any
     nav: list[Any] = []
     if "index.md" in present:
         nav.append("index.md")
-    for folder in ("start",):
-        if section(folder):
-            nav.append({folder.capitalize(): section(folder)})
+    if section("start"):
+        nav.append({w["nav_start"]: section("start")})
     nav.append({w["signals_title"]: SIGNALS_PAGE})
     nav.append({w["ladder_title"]: [LADDER_PAGE, *(phase_path(p.id) for p in catalog.info.phases)]})
     nav.append({w["tactics_title"]: [TACTICS_INDEX, *(tactic_path(t) for t in catalog.tactics)]})
     nav.append({w["situations_title"]: [SITUATIONS_INDEX, *(situation_path(s) for s in catalog.situations)]})
     nav.append({w["clauses_title"]: [CLAUSES_INDEX, *(clause_path(c) for c in catalog.clauses)]})
     nav.append({w["guardrails_title"]: [GUARDRAILS_INDEX, *(guardrail_path(g) for g in catalog.guardrails)]})
-    for folder, title in (("guide", "Guide"), ("authors", "Authors")):
+    for folder, key in (("guide", "nav_guide"), ("authors", "nav_authors")):
         if section(folder):
-            nav.append({title: section(folder)})
+            nav.append({w[key]: section(folder)})
     nav.append({w["tags_title"]: TAGS_PAGE})
     return nav

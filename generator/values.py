@@ -301,7 +301,9 @@ def parse_currency(raw: str, option: str = "--currency") -> str:
     """A three-letter ISO 4217 code (any case), or a :class:`BadValueError` naming ``option``."""
     code = raw.strip().upper()
     if code not in CURRENCIES:
-        raise BadValueError(f"{option} {shown(raw)!r}: not an ISO 4217 currency code{did_you_mean(code, CURRENCIES)}; "
+        # Codes sharing the first two letters are the likeliest typos (EUX -> EUR); sorted for a stable answer.
+        near = sorted(c for c in CURRENCIES if c[:2] == code[:2]) or sorted(CURRENCIES)
+        raise BadValueError(f"{option} {shown(raw)!r}: not an ISO 4217 currency code{did_you_mean(code, near)}; "
                             "write a three-letter code such as EUR, HUF, CNY or TWD")
     return code
 

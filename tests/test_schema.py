@@ -14,8 +14,8 @@ from generator.yamlio import load
 from tests.conftest import SHIPPED_PLAYBOOKS
 
 VOCABULARY_KIND = {"playbook.yml": "playbook", "signals.yml": "signals", "guardrails.yml": "guardrails",
-                   "sources.yml": "sources"}
-FOLDER_KIND = {"tactics": "tactic", "clauses": "clause", "situations": "situation"}
+                   "sources.yml": "sources", "plan.yml": "plan"}
+FOLDER_KIND = {"tactics": "tactic", "clauses": "clause", "situations": "situation", "letters": "letter"}
 
 
 def shipped_files() -> list[tuple[str, Path]]:

@@ -86,7 +86,9 @@ def test_paths_follow_the_suffix_layout_per_language() -> None:
     assert site.localized("tactics/x.md", "en") == "tactics/x.md"
     assert site.localized("tactics/x.md", "zh-Hant") == "tactics/x.zh-Hant.md"
     assert site.download_path("clauses/x.docx", "en") == "downloads/clauses/x.docx"
-    assert site.download_path("clauses/x.docx", "hu") == "downloads/hu/clauses/x.docx"
+    assert site.download_path("clauses/x.docx", "hu") == "downloads/clauses/x.hu.docx"
+    assert site.site_path("downloads/clauses/x.hu.docx") == "hu/downloads/clauses/x.docx"
+    assert site.unlocalized("tactics/index.zh-Hant.md") == ("tactics/index.md", "zh-Hant")
     assert site.relative("tactics/a.md", "clauses/b.md") == "../clauses/b.md"
     assert site.relative("phases.md", "signals.md#new-customer") == "signals.md#new-customer"
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator.checklists import Checklist
 from generator.render import render
+
+if TYPE_CHECKING:
+    from generator.plan import PlanView
 
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
 
@@ -42,3 +46,12 @@ def checklist_html(checklist: Checklist, *, paper: str | None = None, font_size:
     created = creation_time(checklist.revised).strftime("%Y-%m-%dT%H:%M:%SZ")
     return render("html", "checklist.html.j2", checklist=checklist, ui=checklist.ui, css=Markup(css),
                   created=created)
+
+
+def plan_html(plan: PlanView) -> str:
+    """The dated plan as one HTML page laid out for A4 print (the PDF is printed from it)."""
+    from generator.outputs.markdown import plan_days
+
+    created = creation_time(plan.revised).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return render("html", "plan.html.j2", plan=plan, ui=plan.ui, days=plan_days(plan), created=created,
+                  fonts=Markup(fonts_for(plan.language)), footer=Markup(_css_string(plan.version_line)))

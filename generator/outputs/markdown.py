@@ -1,14 +1,21 @@
-"""Markdown for the site and the terminal: checklists, clauses and the ``advise`` report."""
+"""Markdown for the site and the terminal: checklists, clauses, letters, plans and the ``advise`` report."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING
 
 from generator.checklists import Checklist
 from generator.clauses import ClauseView, Part, Placeholder
 from generator.i18n import strings, ui
 from generator.matching import Match
 from generator.render import MarkdownMarkup, escape_markdown, render
+
+if TYPE_CHECKING:
+    from generator.letters import LetterView
+    from generator.plan import PlanItem, PlanView
 
 BLANK = MarkdownMarkup("\\_" * 16)
 
@@ -47,3 +54,34 @@ def advise_markdown(matches: Sequence[Match], checklist: Checklist, phase_labels
     } for match in matches]
     return render("markdown", "advise.md.j2", matches=rows, signals=checklist.signals, ui=strings(language),
                   checklist=MarkdownMarkup(checklist_markdown(checklist, level=2)))
+
+
+def code_span(text: str) -> MarkdownMarkup:
+    """``text`` as an inline code span that shows it literally (the fence is longer than any backtick run)."""
+    text = " ".join(text.splitlines())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return MarkdownMarkup(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def plan_days(plan: PlanView) -> list[dict[str, object]]:
+    """The plan's items grouped by day, for the templates."""
+    days: list[dict[str, object]] = []
+    for _, group in groupby(plan.items, key=lambda item: item.date):
+        items: list[PlanItem] = list(group)
+        days.append({"date_text": items[0].date_text, "items": items})
+    return days
+
+
+def plan_markdown(plan: PlanView) -> str:
+    """The dated plan as Markdown, one section a day."""
+    commands = {item.id: code_span(item.letter_command) for item in plan.items if item.letter_command}
+    return render("markdown", "plan.md.j2", plan=plan, ui=plan.ui, days=plan_days(plan), commands=commands)
+
+
+def letter_markdown(letter: LetterView) -> str:
+    """The letter as Markdown: subject, body, closing, then the notes for the sender."""
+    return render("markdown", "letter.md.j2", letter=letter, ui=letter.ui,
+                  subject=paragraph_markdown(letter.subject),
+                  paragraphs=[paragraph_markdown(p) for p in letter.paragraphs],
+                  closing=[paragraph_markdown(p) for p in letter.closing])

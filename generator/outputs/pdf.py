@@ -8,11 +8,14 @@ the playbook's revision date), so the same input always gives the same bytes.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.checklists import Checklist
 from generator.errors import UserError
 from generator.outputs.html import PAPER_SIZES, checklist_html
+
+if TYPE_CHECKING:
+    from generator.plan import PlanView
 
 LAYOUTS: tuple[tuple[int, float], ...] = (
     (1, 10.5), (1, 10.0), (1, 9.5), (1, 9.0), (1, 8.5),
@@ -21,11 +24,20 @@ LAYOUTS: tuple[tuple[int, float], ...] = (
 """(columns, font size in points) tried in order until the checklist fits on one page."""
 
 
-def _document(checklist: Checklist, paper: str, columns: int, font_size: float) -> Any:
+def _render(html: str) -> Any:
     from weasyprint import HTML
 
-    html = checklist_html(checklist, paper=paper, font_size=font_size, columns=columns)
     return HTML(string=html, base_url=".").render()
+
+
+def _bytes(document: Any) -> bytes:
+    out = io.BytesIO()
+    document.write_pdf(out)
+    return out.getvalue()
+
+
+def _document(checklist: Checklist, paper: str, columns: int, font_size: float) -> Any:
+    return _render(checklist_html(checklist, paper=paper, font_size=font_size, columns=columns))
 
 
 def checklist_pdf(checklist: Checklist, paper: str = "a4") -> bytes:
@@ -35,8 +47,13 @@ def checklist_pdf(checklist: Checklist, paper: str = "a4") -> bytes:
     for columns, font_size in LAYOUTS:
         document = _document(checklist, paper, columns, font_size)
         if len(document.pages) == 1:
-            out = io.BytesIO()
-            document.write_pdf(out)
-            return out.getvalue()
+            return _bytes(document)
     raise UserError(f"the checklist '{checklist.title}' does not fit on one page even in the most compact "
                     "layout; choose fewer signals or a narrower situation")
+
+
+def plan_pdf(plan: PlanView) -> bytes:
+    """The dated plan as an A4 PDF (as many pages as it needs)."""
+    from generator.outputs.html import plan_html
+
+    return _bytes(_render(plan_html(plan)))
