@@ -1,6 +1,6 @@
 """Load, validate and render one playbooks folder in a fresh process, for ``bench/run.py``; prints JSON.
 
-    python bench/_scale.py PLAYBOOKS_DIR [LANG ...]
+    python bench/_scale.py PLAYBOOKS_DIR [--no-tactic-pass] [LANG ...]
 
 Imports happen before the clock starts (cold start-up is measured separately).  Reported, in seconds:
 ``parse`` (reading every YAML file, an extra pass), ``load`` (load_catalog: parse, validate, cross-check),
@@ -22,7 +22,8 @@ def main(argv: list[str]) -> int:
     from generator.models import LANGUAGES, Tactic
 
     root = Path(argv[0])
-    languages = argv[1:] or list(LANGUAGES)
+    tactic_pass_wanted = "--no-tactic-pass" not in argv
+    languages = [arg for arg in argv[1:] if arg != "--no-tactic-pass"] or list(LANGUAGES)
     files = sorted(root.rglob("*.yml"))
     site.environment()  # template environment set up once, as in a build
 
@@ -43,6 +44,10 @@ def main(argv: list[str]) -> int:
         render[lang] = time.perf_counter() - start
         pages[lang] = len(made)
 
+    if not tactic_pass_wanted:
+        json.dump({"files": len(files), "parse": parse, "load": load, "render": render, "pages": pages,
+                   "tactic_pass": None}, sys.stdout)
+        return 0
     start = time.perf_counter()
     tactics = [Tactic.model_validate(yamlio.load(path).data) for path in sorted((root / "tactics").glob("*.yml"))]
     ctx = site.Context(catalog, "en")

@@ -90,8 +90,11 @@ def make(scale: int, target: Path, source: Path = SHIPPED) -> dict[str, int]:
     clauses = {data["id"] for data in loaded["clauses"]}
     vocabulary = _read(source / "signals.yml")
     signals = {signal["id"] for signal in vocabulary["signals"]}
+    # A copied signal keeps its labels but gets a one-line English description: signals.yml must stay under
+    # the loader's 1 MB limit at 100x (the shipped descriptions would make it 1.5 MB).
     copies = [{**signal, "id": _suffix(signal["id"], copy),
-               "label": {**signal["label"], "en": f"{signal['label']['en']} (copy {copy})"}}
+               "label": {**signal["label"], "en": f"{signal['label']['en']} (copy {copy})"},
+               "description": {"en": f"Copy {copy} of the signal '{signal['id']}'."}}
               for copy in range(1, scale) for signal in vocabulary["signals"]]
     (target / "signals.yml").write_text(_dump({**vocabulary, "signals": vocabulary["signals"] + copies}),
                                         encoding="utf-8")
