@@ -19,6 +19,8 @@ from pathlib import Path
 from generator.atomic import write_atomic
 
 PACKAGE = Path(__file__).parent
+PAGES_ONLY = ("mkdocs_plugin.py", "cli.py", "templates/site/")
+"""Files that never change a download's bytes (the site's pages, the command line)."""
 
 
 @cache
@@ -26,8 +28,9 @@ def code_version() -> str:
     """A hash of the generator's code and templates and of the libraries that render the files."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".css", ".html"}:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        name = path.relative_to(PACKAGE).as_posix()
+        if path.suffix in {".py", ".j2", ".css", ".html"} and not name.startswith(PAGES_ONLY) and path.is_file():
+            digest.update(name.encode())
             digest.update(path.read_bytes())
     for library in ("weasyprint", "python-docx", "pydyf"):
         try:
@@ -38,11 +41,20 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-class BuildCache:
-    """Rendered files by key, in ``folder`` (no folder: nothing is cached)."""
+class CacheMiss(LookupError):
+    """A file is not in the cache, and the cache was asked for cached files only."""
 
-    def __init__(self, folder: Path | None) -> None:
+
+class BuildCache:
+    """Rendered files by key, in ``folder`` (no folder: nothing is cached).
+
+    With ``only_cached`` a missing file raises :class:`CacheMiss` instead of being rendered: a cheap way to learn
+    whether a whole set of downloads is already there.
+    """
+
+    def __init__(self, folder: Path | None, *, only_cached: bool = False) -> None:
         self.folder = folder
+        self.only_cached = only_cached
         self.hits = 0
         self.misses = 0
 
@@ -63,6 +75,8 @@ class BuildCache:
             self.hits += 1
             return path.read_bytes()
         self.misses += 1
+        if self.only_cached:
+            raise CacheMiss(key)
         return None
 
     def put(self, key: str, data: bytes) -> bytes:

@@ -20,6 +20,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.catalog import Catalog
 from generator.i18n import strings, ui
@@ -94,8 +95,11 @@ class Checklist:
         return tuple(item for section in self.sections for item in section.items if item.killer)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """The form two item texts are compared in: case, whitespace and punctuation folded away."""
+    """The form two item texts are compared in: case, whitespace and punctuation folded away.
+
+    Cached: every situation page merges the same tactics' items again, in every language."""
     kept = "".join(" " if unicodedata.category(ch).startswith(("P", "S")) else ch for ch in text.casefold())
     return " ".join(kept.split())
 

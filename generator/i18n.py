@@ -117,6 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "hu": "Küldés előtt (nem része a levélnek)"},
     # ------------------------------------------------------------------------------------------ site pages
     "colon": {"en": ":", "zh-Hant": "：", "hu": ":"},
+    "colon_space": {"en": ": ", "zh-Hant": "：", "hu": ": "},
     "open_quote": {"en": '"', "zh-Hant": "「", "hu": "„"},
     "close_quote": {"en": '"', "zh-Hant": "」", "hu": "”"},
     "tactic": {"en": "Tactic", "zh-Hant": "招數", "hu": "Fogás"},

@@ -67,6 +67,34 @@ def signal_weights(tactics: Iterable[Tactic]) -> dict[str, Fraction]:
     return {signal: Fraction(1, count) for signal, count in counts.items()}
 
 
+@dataclass(frozen=True)
+class _Index:
+    """What ranking needs from a set of tactics, worked out once: the signal weights, and for each signal the
+    positions of the tactics whose rules mention it (a tactic can only match through a signal it mentions)."""
+
+    items: tuple[tuple[str, Tactic], ...]
+    weights: dict[str, Fraction]
+    by_signal: dict[str, tuple[int, ...]]
+
+
+_last_index: list[_Index] = []
+
+
+def _index(tactics: Mapping[str, Tactic]) -> _Index:
+    """The index of ``tactics``, reused while the same tactics are ranked again (every situation page of a
+    build ranks the same catalogue: without it, each ranking would scan every tactic twice)."""
+    items = tuple(tactics.items())
+    if _last_index and _last_index[0].items == items:
+        return _last_index[0]
+    by_signal: dict[str, list[int]] = {}
+    for position, (_, tactic) in enumerate(items):
+        for signal in dict.fromkeys(s for trigger in tactic.triggers for s in trigger.signals):
+            by_signal.setdefault(signal, []).append(position)
+    index = _Index(items, signal_weights(tactics.values()), {s: tuple(p) for s, p in by_signal.items()})
+    _last_index[:] = [index]
+    return index
+
+
 def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list[Match]:
     """The tactics whose rules match the ``observed`` signal ids, best first (see the module docstring).
 
@@ -74,9 +102,11 @@ def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list
     """
     order = list(dict.fromkeys(observed))
     present = set(order)
-    weights = signal_weights(tactics.values())
+    index = _index(tactics)
+    weights = index.weights
+    candidates = sorted({position for signal in present for position in index.by_signal.get(signal, ())})
     found: list[tuple[RankKey, Tactic, tuple[RuleMatch, ...], tuple[str, ...]]] = []
-    for tactic_id, tactic in tactics.items():
+    for tactic_id, tactic in (index.items[position] for position in candidates):
         rules = tuple(RuleMatch(trigger, tuple(s for s in order if s in trigger.signals))
                       for trigger in tactic.triggers if set(trigger.signals) <= present)
         if not rules:

@@ -22,12 +22,15 @@ Nothing here decides what a page says; :mod:`generator.site` does, without impor
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +40,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator import site
+from generator.atomic import write_atomic
+from generator.buildcache import BuildCache, CacheMiss
 from generator.catalog import Catalog, load_catalog
 from generator.errors import UserError
 from generator.i18n import missing_strings, ui
@@ -44,8 +49,51 @@ from generator.translations import missing_translations, summary
 
 log = get_plugin_logger(__name__)
 
+
+class SharedBytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory, so the second and third language do not compile them again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
 # The i18n plugin handles files in on_files at priority -100; ours runs after it.
 AFTER_I18N = -110
+
+
+def jieba_dictionary(source: Path, folder: Path, characters: set[str]) -> Path:
+    """jieba's main dictionary with only the words made of ``characters`` (the ones our pages contain).
+
+    jieba loads its 350,000-word dictionary on every build; our text uses about a tenth of it.  The removed words'
+    frequencies are kept in one placeholder entry, so that jieba's total, and with it every segmentation of our
+    text, stays exactly as with the full dictionary.  The result is kept in ``folder`` under a hash of its inputs.
+    """
+    import hashlib
+
+    stat = source.stat()
+    key = hashlib.sha256(f"{source}:{stat.st_size}:{stat.st_mtime_ns}:{''.join(sorted(characters))}".encode())
+    target = folder / f"dict-{key.hexdigest()[:16]}.txt"
+    if target.is_file():
+        return target
+    kept: list[str] = []
+    removed = 0
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, frequency = line.split(" ", 2)[:2]
+            if set(word) <= characters:
+                kept.append(line if line.endswith("\n") else line + "\n")
+            else:
+                removed += int(frequency)
+    kept.append(f"\u3007\u3007\u3007 {removed}\n")  # ideographic zeros: never in our text
+    write_atomic(target, "".join(kept).encode("utf-8"))
+    return target
 
 
 class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
@@ -56,7 +104,7 @@ class PlaybookPluginConfig(Config):  # type: ignore[no-untyped-call]
     downloads = config_options.Type(bool, default=True)
     """Build the PDF, Word and text downloads (turn off for a faster preview)."""
     cache_dir = config_options.Type(str, default=".cache/playbook")
-    """Where rendered downloads and the jieba dictionary cache are kept, relative to ``mkdocs.yml`` ('' for none)."""
+    """Where rendered downloads and jieba's dictionaries are kept, relative to ``mkdocs.yml`` ('' for none)."""
     jieba_terms = config_options.Type(bool, default=True)
     """Give the search plugin a jieba user dictionary of the playbook's Chinese terms (when it has none)."""
 
@@ -69,8 +117,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.root = Path("playbooks")
         self.cache: Path | None = None
         self.pending: dict[str, Future[list[site.SiteFile]]] = {}
+        self.ready: dict[str, list[site.SiteFile]] = {}
         self.executor: ProcessPoolExecutor | None = None
         self.generated_nav = False
+        self.first_language = site.DEFAULT_LANGUAGE
+        self.bytecode = SharedBytecode()
 
     # ------------------------------------------------------------------------------------------ languages
 
@@ -127,13 +178,14 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             log.info(f"generator/i18n.py: {key}.{language}: the interface string is not translated yet")
 
     def _configure_jieba(self, config: MkDocsConfig) -> None:
-        """jieba's cache in our cache folder; a user dictionary of the playbook's Chinese terms for the search."""
+        """jieba for the search: its cache in our cache folder, a main dictionary cut down to the words our text
+        can contain, and a user dictionary of the playbook's Chinese terms."""
         plugins = getattr(config, "plugins", None) or {}
         search = plugins.get("search") or plugins.get("material/search")
         if search is None or self.cache is None or "zh-Hant" not in self._languages(config):
             return
         try:
-            import jieba
+            jieba = importlib.import_module("jieba")
         except ImportError:  # the search plugin indexes Chinese without segmenting it
             return
         folder = self.cache / "jieba"
@@ -142,24 +194,29 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         except OSError:
             return
         jieba.dt.tmp_dir = str(folder)
-        if not self.config.jieba_terms or getattr(search.config, "jieba_dict_user", None):
-            return
         assert self.catalog is not None
-        path = folder / "playbook-terms.txt"
-        text = "".join(f"{term} 50000\n" for term in site.chinese_terms(self.catalog))
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        search.config.jieba_dict_user = str(path)
+        if not getattr(search.config, "jieba_dict", None):
+            source = Path(str(jieba.__file__)).parent / "dict.txt"
+            sources = [self.root, Path(config.docs_dir or "."), Path(__file__).parent]
+            search.config.jieba_dict = str(jieba_dictionary(source, folder, site.chinese_characters(sources)))
+        if self.config.jieba_terms and not getattr(search.config, "jieba_dict_user", None):
+            path = folder / "playbook-terms.txt"
+            text = "".join(f"{term} 50000\n" for term in site.chinese_terms(self.catalog))
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+            search.config.jieba_dict_user = str(path)
 
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         assert self.catalog is not None
         lang = self._language(config)
         languages = self._languages(config)
-        if self.config.downloads and not self._nested(config):
-            self._start_downloads(languages, config)
+        if not self._nested(config):
+            self.first_language = lang
+            if self.config.downloads:
+                self._start_downloads(languages, config)
         try:
-            generated = site.pages(self.catalog, lang)
+            generated = site.pages(self.catalog, lang, with_downloads=self.config.downloads)
         except UserError as error:
             self._stop()
             raise PluginError(str(error)) from None
@@ -211,6 +268,11 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             if not file.generated_by and getattr(file, "locale", lang) != lang:
                 log.info(f"{file.src_uri}: no {lang} translation yet; the {lang} site shows it in English")
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self.bytecode
+        return env
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A hand-written page shown in English in another language's site says so at its top."""
         lang = self._language(config)
@@ -222,26 +284,42 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     # ------------------------------------------------------------------------------------------ downloads
 
     def _start_downloads(self, languages: list[str], config: MkDocsConfig) -> None:
-        """Render every language's downloads in worker processes: the other languages first (built first)."""
+        """Every language's downloads: from the cache when all are there, else rendered in worker processes.
+
+        The other languages are submitted first: the i18n plugin builds (and finishes) them first.
+        """
         self._stop()
+        self.ready = {}
+        assert self.catalog is not None
+        folder = self.cache / "downloads" if self.cache is not None else None
         order = [*(lang for lang in languages if lang != self._language(config)), self._language(config)]
-        workers = max(1, min(len(order), os.cpu_count() or 1))
+        missing = []
+        for lang in order:
+            try:
+                self.ready[lang] = site.downloads(self.catalog, lang, BuildCache(folder, only_cached=True))
+            except CacheMiss:
+                missing.append(lang)
+        if not missing:
+            return
+        workers = max(1, min(len(missing), os.cpu_count() or 1))
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        cache = str(self.cache / "downloads") if self.cache is not None else ""
-        self.pending = {lang: self.executor.submit(site.downloads_from_folder, str(self.root), lang, cache)
-                        for lang in order}
+        self.pending = {lang: self.executor.submit(site.downloads_from_folder, str(self.root), lang,
+                                                   str(folder) if folder is not None else "")
+                        for lang in missing}
 
     @event_priority(AFTER_I18N)  # after the i18n plugin has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        future = self.pending.pop(self._language(config), None)
-        if future is None:
-            return
-        try:
-            made = future.result()
-        except UserError as error:
-            self._stop()
-            raise PluginError(str(error)) from None
-        for item in made:
+        # the i18n plugin leaves its current language at the last one built: the first build knows its own
+        lang = self._language(config) if self._nested(config) else self.first_language
+        made = self.ready.pop(lang, None)
+        future = self.pending.pop(lang, None)
+        if future is not None:
+            try:
+                made = future.result()
+            except UserError as error:
+                self._stop()
+                raise PluginError(str(error)) from None
+        for item in made or []:
             target = Path(config.site_dir) / site.site_path(item.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode())

@@ -32,6 +32,7 @@ class MarkdownMarkup(str):
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]#])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;",
              "=": "&#61;"}
+_ENTITY_TABLE = str.maketrans(_ENTITIES)
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 
 
@@ -43,7 +44,7 @@ def escape_markdown(text: str) -> str:
     become spaces, since content is printed inline.
     """
     text = " ".join(text.splitlines())
-    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = text.translate(_ENTITY_TABLE)
     text = _BACKSLASHED.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: (f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}"), text)
 

@@ -11,7 +11,11 @@ passed one of the escaping filters (``md`` for Markdown text, ``html`` for raw H
 matter, ``url`` for link targets, ``mermaid`` for diagram labels).
 
 Every page function takes ``lang``.  English pages live at their plain path (``tactics/<id>.md``); another
-language gets the suffix layout of mkdocs-static-i18n (``tactics/<id>.zh-Hant.md``) with the same links.
+language gets the suffix layout of mkdocs-static-i18n (``tactics/<id>.zh-Hant.md``) with the same links, and so
+do downloads (``downloads/trainer-pack.zh-Hant.pdf``); in the built site each other language is a folder of its
+own (``zh-Hant/tactics/<id>.html``, ``zh-Hant/downloads/trainer-pack.pdf``: :func:`site_path`).  Interface words
+come from :mod:`generator.i18n`; a content text without a translation is shown in English and its page gets a
+visible notice (:meth:`Context.page`).
 """
 
 from __future__ import annotations
@@ -284,6 +288,8 @@ class Context:
     catalog: Catalog
     lang: str
     matches: dict[str, list[Match]] = field(default_factory=dict)
+    with_downloads: bool = True
+    """Whether the site has the downloads (PDF, Word, text) that pages link to."""
 
     def __post_init__(self) -> None:
         if not self.matches:
@@ -528,7 +534,7 @@ def clause_page(ctx: Context, clause: Clause) -> SiteFile:
         variables=variables,
         drafting_notes=[ctx.t(note) for note in clause.drafting_notes],
         jurisdictions=jurisdictions,
-        downloads=downloads,
+        downloads=downloads if ctx.with_downloads else [],
     )
     return ctx.page(path, text)
 
@@ -576,7 +582,8 @@ def situation_page(ctx: Context, situation: Situation, checklist_markdown: str =
         checklist=Markup(checklist_markdown),
         fallback=[] if checklist_markdown else [
             Section(ctx.tactic_title(m.tactic), tactic_checklist(ctx, m.tactic)) for m in matches[:3]],
-        pdf=Link(w["download_pdf"], relative(path, download_path(situation_pdf_path(situation.id), ctx.lang))),
+        pdf=Link(w["download_pdf"], relative(path, download_path(situation_pdf_path(situation.id), ctx.lang)))
+        if ctx.with_downloads else None,
     )
     return ctx.page(path, text)
 
@@ -758,9 +765,9 @@ def situation_checklist_markdown(ctx: Context, situation: Situation) -> str:
     return checklist_markdown(checklist_for_situation(ctx.catalog, situation.id, ctx.lang), level=2)
 
 
-def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[SiteFile]:
-    """Every Markdown page of the site in ``lang`` (no downloads)."""
-    ctx = Context(catalog, lang)
+def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: bool = True) -> list[SiteFile]:
+    """Every Markdown page of the site in ``lang``; links to the downloads only ``with_downloads``."""
+    ctx = Context(catalog, lang, with_downloads=with_downloads)
     out = [tactic_page(ctx, t) for t in catalog.tactics.values()]
     out += [clause_page(ctx, c) for c in catalog.clauses.values()]
     out += [situation_page(ctx, s, situation_checklist_markdown(ctx, s)) for s in catalog.situations.values()]
@@ -877,11 +884,24 @@ FIELD_TERMS_ZH = (
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 
 
+def chinese_characters(folders: Iterable[Path]) -> set[str]:
+    """Every Han character in the Markdown, YAML, Python and template files under ``folders``."""
+    found: set[str] = set()
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.suffix in {".md", ".yml", ".yaml", ".py", ".j2"} and path.is_file():
+                found.update(_HAN.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return found
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def chinese_terms(catalog: Catalog) -> list[str]:
     """Words for jieba's user dictionary: the trade's terms, the zh-Hant keywords, short runs of the titles.
 
     Keywords are what people type into the search box; a keyword or title phrase kept whole by the segmenter
-    is found whole.  Runs of more than eight characters are sentences, not words, and are left to jieba.
+    is found whole.  Runs of more than five characters are phrases, not words, and are left to jieba.
     """
     phrases: list[str] = list(FIELD_TERMS_ZH)
     for tactic in catalog.tactics.values():
@@ -894,13 +914,14 @@ def chinese_terms(catalog: Catalog) -> list[str]:
         phrases.append(situation.title.translation("zh-Hant") or "")
     for signal in catalog.signals.values():
         phrases.append(signal.label.translation("zh-Hant") or "")
-    words = [run for phrase in phrases for run in _CJK_RUN.findall(phrase) if len(run) <= 8]
+    words = [run for phrase in phrases for run in _CJK_RUN.findall(phrase) if len(run) <= 5]
     return sorted(dict.fromkeys(words))
 
 
 def build_site(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: bool = True) -> list[SiteFile]:
     """Every page and download of the site in ``lang``."""
-    return [*pages(catalog, lang), *(downloads(catalog, lang) if with_downloads else [])]
+    return [*pages(catalog, lang, with_downloads=with_downloads),
+            *(downloads(catalog, lang) if with_downloads else [])]
 
 
 def navigation(catalog: Catalog, lang: str, existing: Iterable[str]) -> list[Any]:
