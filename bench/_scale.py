@@ -11,12 +11,14 @@ and validate every tactic file, then render its page in English).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
+    os.environ["PLAYBOOK_NO_CACHE"] = "1"  # "load" means parse + validate, never a cached catalogue
     from generator import site, yamlio
     from generator.catalog import load_catalog
     from generator.models import LANGUAGES, Tactic

@@ -235,7 +235,8 @@ def measure_generator_share(work: Path, runs: int, out: dict[str, Any]) -> None:
     results = []
     for run in range(slow(runs)):  # the downloads (over ten seconds) are rendered in the first run only
         done = subprocess.run([PYTHON, "-c", script, str(PLAYBOOKS), "1" if run == 0 else "0"], cwd=ROOT,
-                              env=environment(), capture_output=True, text=True, check=True)
+                              env=dict(environment(), PLAYBOOK_NO_CACHE="1"),  # load = parse + validate
+                              capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout))
     out["generator"] = {key: statistics.median(r[key] for r in results) for key in ("load", "pages")}
     out["generator"].update(downloads_en=results[0]["downloads_en"], download_files_en=results[0]["download_files_en"])
@@ -287,6 +288,8 @@ def measure_cold(work: Path, runs: int, out: dict[str, Any]) -> None:
         "python": median_of(runs, lambda: run_timed([PYTHON, "-c", "pass"])),
         "import_models": median_of(runs, lambda: run_timed([PYTHON, "-c", "import generator.models"])),
         "advise": median_of(runs, lambda: run_timed([playbook, *ADVISE])),
+        # the same with the catalogue cache (and Jinja's bytecode cache) off: every file parsed and validated
+        "advise_no_cache": median_of(runs, lambda: run_timed(["env", "PLAYBOOK_NO_CACHE=1", playbook, *ADVISE])),
         "clause_docx": median_of(runs, lambda: run_timed(
             [playbook, "clause", "retention-of-title", "--format", "docx", "-o", str(work / "rot.docx")])),
     }
@@ -382,7 +385,9 @@ def table(out: dict[str, Any]) -> str:
         c = out["cold"]
         row("cold `python -c pass`", c["python"]["median"])
         row("cold `import generator.models`", c["import_models"]["median"])
-        row("cold `playbook advise`", c["advise"]["median"])
+        row("cold `playbook advise` (catalogue cache warm)", c["advise"]["median"])
+        if "advise_no_cache" in c:
+            row("cold `playbook advise`, caches off (`PLAYBOOK_NO_CACHE=1`)", c["advise_no_cache"]["median"])
         row("cold `playbook clause ... --format docx`", c["clause_docx"]["median"])
     if out.get("scale"):
         lines += ["", "| catalogue | tactics / clauses / situations | load + validate, s | English pages, s | "

@@ -17,16 +17,22 @@ Every problem in the folder is collected and raised at once as a :class:`Playboo
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
+import pickle
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator import templating
+from generator import __version__, templating
+from generator.atomic import write_atomic
 from generator.diagnostics import did_you_mean, problems_from
 from generator.errors import PlaybookError, Problem, UserError, display_path
 from generator.models import (
@@ -152,12 +158,88 @@ def _entry_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
+NO_CACHE_VARIABLE = "PLAYBOOK_NO_CACHE"
+"""Set to 1 to read and validate every file even where a cached catalogue exists."""
+CACHE_FOLDER = Path(".cache") / "playbook"
+"""Where cached catalogues go, next to the playbooks folder (``<parent of root>/.cache/playbook``)."""
+
+
 def load_catalog(root: Path) -> Catalog:
-    """Load and check the playbooks folder ``root``; raise :class:`PlaybookError` listing every problem."""
+    """Load and check the playbooks folder ``root``; raise :class:`PlaybookError` listing every problem.
+
+    A folder that loaded cleanly before is read from a pickle under ``.cache/playbook`` beside the folder,
+    keyed by the bytes of every file in it, the folder's path and the generator's code; a changed file or a
+    changed generator misses the cache, and an unreadable cache file is ignored.  Problems are never cached:
+    a folder with problems is loaded afresh every time.  ``PLAYBOOK_NO_CACHE=1`` turns the cache off."""
     root = Path(root)
     if not root.is_dir():
         raise UserError(f"{display_path(root)}: no such playbooks folder; pass the folder that holds "
                         "playbook.yml, signals.yml, tactics/, clauses/ and situations/")
+    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+        return load_catalog_uncached(root)
+    try:
+        cache_file = _cache_file(root)
+    except OSError:
+        return load_catalog_uncached(root)
+    try:
+        with cache_file.open("rb") as stream:
+            cached = pickle.load(stream)
+        if isinstance(cached, Catalog):
+            return cached
+    except Exception:  # a missing, truncated or stale cache file is simply a miss
+        pass
+    catalog = load_catalog_uncached(root)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(cache_file, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(cache_file.parent)
+    except (OSError, UserError, pickle.PicklingError):  # a read-only folder: no cache, same result
+        pass
+    return catalog
+
+
+KEPT_CATALOGUES = 8
+"""Cached catalogues kept in a cache folder (the newest; every edit of a playbook file makes a new one)."""
+
+
+def _prune(folder: Path) -> None:
+    def age(path: Path) -> float:
+        try:
+            return -path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    for old in sorted(folder.glob("catalog-*.pickle"), key=age)[KEPT_CATALOGUES:]:
+        old.unlink(missing_ok=True)
+
+
+@cache
+def _code_key() -> bytes:
+    """The package version, the Python and pydantic versions, and the bytes of every generator module."""
+    import pydantic
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{pydantic.VERSION}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _cache_file(root: Path) -> Path:
+    """The cache file of the folder as it is now (every file's name and bytes go into its name)."""
+    digest = hashlib.sha256(_code_key())
+    where = root if root.is_absolute() else Path.cwd() / root
+    digest.update(str(root).encode() + b"\0" + str(where).encode() + b"\0")
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return where.resolve().parent / CACHE_FOLDER / f"catalog-{digest.hexdigest()[:32]}.pickle"
+
+
+def load_catalog_uncached(root: Path) -> Catalog:
+    """:func:`load_catalog` without the cache: parse and validate every file."""
+    root = Path(root)
     collector = _Collector()
     documents: dict[str, Document] = {}
     vocabulary: dict[str, BaseModel] = {}

@@ -13,6 +13,8 @@ signal 警訊 / jel, escalation ladder 升級階梯 / a fokozatos szigorítás l
 
 from __future__ import annotations
 
+import functools
+
 DEFAULT_LANGUAGE = "en"
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh-Hant": "繁體中文", "hu": "Magyar"}
@@ -210,6 +212,42 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_tactic_for_signal": {"en": "No tactic reacts to this signal alone.",
                              "zh-Hant": "沒有招數只憑這個警訊就啟動。",
                              "hu": "Önmagában erre a jelre egyik fogás sem reagál."},
+    # ------------------------------------------------------------------------------- situation picker (issue 9)
+    "picker_title": {"en": "Tick what you see", "zh-Hant": "勾選你看到的狀況", "hu": "Jelöld be, amit látsz"},
+    "picker_intro": {
+        "en": "Tick every signal you notice at the customer. The tactics that fit appear below at once, best match "
+              "first, with the reasons and one merged checklist to print. It all runs in your browser: nothing is "
+              "sent anywhere, and the page also works offline.",
+        "zh-Hant": "把你在客戶那裡注意到的警訊都勾起來。適用的招數會立刻出現在下方，最貼切的排最前面，"
+                   "附上原因和一份合併好、可列印的檢核表。一切都在你的瀏覽器裡完成，不會送出任何資料，離線也能用。",
+        "hu": "Jelölj be minden jelet, amelyet a vevőnél észreveszel. Lent azonnal megjelennek az ide illő fogások, "
+              "a legjobb egyezés elöl, az indoklással és egyetlen összevont, nyomtatható ellenőrzőlistával. Minden a "
+              "böngésződben történik: semmi sem megy el sehová, és az oldal internet nélkül is működik.",
+    },
+    "picker_all_signals": {"en": "Every signal with the tactics it triggers", "zh-Hant": "所有警訊和它們啟動的招數",
+                           "hu": "Minden jel a fogásokkal, amelyeket elindít"},
+    "picker_open": {"en": "Tick what you see: tactics and checklist at once",
+                    "zh-Hant": "勾選你看到的狀況：立刻得到招數和檢核表",
+                    "hu": "Jelöld be, amit látsz: azonnal megkapod a fogásokat és az ellenőrzőlistát"},
+    "picker_noscript": {
+        "en": "Ticking needs JavaScript, which is turned off. The list of every signal above still shows which "
+              "tactics each one triggers.",
+        "zh-Hant": "勾選功能需要 JavaScript，但目前已關閉。上方的警訊清單仍然列出每個警訊會啟動哪些招數。",
+        "hu": "A bejelöléshez JavaScript kell, de ki van kapcsolva. A fenti, minden jelet felsoroló oldal így is "
+              "megmutatja, melyik jel mely fogásokat indítja el.",
+    },
+    "picker_results": {"en": "What to do", "zh-Hant": "該怎麼做", "hu": "Mit tegyél"},
+    "picker_empty": {"en": "Tick at least one signal to see the tactics that fit.",
+                     "zh-Hant": "至少勾選一個警訊，就會看到適用的招數。",
+                     "hu": "Jelölj be legalább egy jelet, és megjelennek az ide illő fogások."},
+    "picker_status": {"en": "Tactics that apply: {count}. Checklist items: {items}.",
+                      "zh-Hant": "適用的招數：{count} 個。檢核項目：{items} 項。",
+                      "hu": "Ide illő fogások: {count}. Ellenőrzőlista-tételek: {items}."},
+    "picker_status_none": {"en": "No tactic matches the ticked signals.", "zh-Hant": "沒有招數符合勾選的警訊。",
+                           "hu": "A bejelölt jelekre egyik fogás sem illik."},
+    "picker_share": {"en": "Link to these ticks", "zh-Hant": "這組勾選的連結", "hu": "Hivatkozás erre a jelölésre"},
+    "picker_print": {"en": "Print the results", "zh-Hant": "列印結果", "hu": "Az eredmény nyomtatása"},
+    "picker_clear": {"en": "Clear all ticks", "zh-Hant": "清除所有勾選", "hu": "Minden jelölés törlése"},
     "ladder_title": {"en": "The escalation ladder", "zh-Hant": "升級階梯", "hu": "A fokozatos szigorítás lépcsői"},
     "ladder_intro": {
         "en": "From the first conversation about credit to the court: each step is a tactic, in the order of the "
@@ -279,8 +317,12 @@ def ui(language: str, key: str, **fields: str) -> str:
     return text.format(**fields) if fields else text
 
 
+@functools.cache
 def strings(language: str) -> dict[str, str]:
-    """Every interface string in ``language``, English filling the gaps: what templates receive."""
+    """Every interface string in ``language``, English filling the gaps: what templates receive.
+
+    Built once per language and shared by every caller (a build asks for it once per page and checklist):
+    treat the dictionary as read-only; copy it before changing anything in it."""
     return {key: row.get(language) or row[DEFAULT_LANGUAGE] for key, row in STRINGS.items()}
 
 

@@ -18,14 +18,22 @@ one per language, while MkDocs renders the pages, and kept in a content-addresse
 (:mod:`generator.buildcache`) across builds: their files are registered in ``on_files`` (so that links to them
 are checked) and their bytes are written into the site in ``on_post_build``.
 Nothing here decides what a page says; :mod:`generator.site` does, without importing MkDocs.
+
+Atomic output: ``mkdocs build`` (not ``serve``, not ``--dirty``) writes the site into a staging folder beside
+``site_dir`` and swaps it into place only at the very end of a build that succeeded (strict-mode warnings
+included), so a failed build leaves the previous site exactly as it was (see :class:`StagedSite`).
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import os
+import re
+import shutil
 from concurrent.futures import Future, ProcessPoolExecutor
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +46,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from generator import site
 from generator.atomic import write_atomic
@@ -66,6 +75,81 @@ class SharedBytecode(jinja2.BytecodeCache):
 
 # The i18n plugin handles files in on_files at priority -100; ours runs after it.
 AFTER_I18N = -110
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
+_TASK = re.compile(r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox"'
+                   r'(?: checked)? disabled)(/?>)(.*?)(?=<ul|<ol|</li>)', re.S)
+
+
+def accessible(html: str) -> str:
+    """Two things the theme and the task-list extension leave out, which axe-core reports as serious: a name
+    for the search dialog (the search field's own label) and a name for each checklist box (its item's text)."""
+    label = _SEARCH_LABEL.search(html)
+    if label is not None:
+        html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label[1]}">', 1)
+
+    def name(match: re.Match[str]) -> str:
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", match[3])).split())
+        return f'{match[1]} aria-label="{escape(text, quote=True)}"{match[2]}{match[3]}'
+
+    return _TASK.sub(name, html)
+
+
+class StagedSite:
+    """A build written into ``<parent>/.<name>.staging`` and moved to ``site_dir`` only when it has succeeded.
+
+    The previous site is renamed away, the new one renamed in, and the old one removed; when ``site_dir`` cannot
+    be renamed (a mount point, say) its contents are replaced entry by entry instead.  MkDocs' strict mode fails
+    a build *after* the post-build events, so the warnings are counted here too and a build that strict mode will
+    abort is never swapped in.
+    """
+
+    def __init__(self, final: Path, strict: bool) -> None:
+        self.final = final
+        self.staging = final.with_name(f".{final.name}.staging")
+        self.previous = final.with_name(f".{final.name}.previous")
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.staging.mkdir(parents=True)
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+        self.strict = strict
+        if strict:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def _detach(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def commit(self) -> bool:
+        """Move the staged site into place; False (and nothing moved) when strict mode is about to fail."""
+        self._detach()
+        if self.strict and self.warnings.get_counts():
+            return False
+        shutil.rmtree(self.previous, ignore_errors=True)
+        try:
+            if self.final.exists() or self.final.is_symlink():
+                os.rename(self.final, self.previous)
+        except OSError:
+            self._replace_contents()
+            return True
+        os.rename(self.staging, self.final)
+        shutil.rmtree(self.previous, ignore_errors=True)
+        return True
+
+    def _replace_contents(self) -> None:
+        for entry in list(self.final.iterdir()):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        for entry in list(self.staging.iterdir()):
+            shutil.move(str(entry), str(self.final / entry.name))
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def discard(self) -> None:
+        self._detach()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def jieba_dictionary(source: Path, folder: Path, characters: set[str]) -> Path:
@@ -122,6 +206,9 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.generated_nav = False
         self.first_language = site.DEFAULT_LANGUAGE
         self.bytecode = SharedBytecode()
+        self.command: str | None = None
+        self.dirty = False
+        self.staged: StagedSite | None = None
 
     # ------------------------------------------------------------------------------------------ languages
 
@@ -146,11 +233,16 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
 
     # ------------------------------------------------------------------------------------------- events
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
+
     @event_priority(60)  # before the search plugin, which loads jieba's dictionaries in its on_config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self._nested(config):
             return config
         self._stop()
+        self._discard_staging()
         base = Path(config.config_file_path).parent
         self.root = (base / self.config.playbooks).resolve()
         self.cache = (base / self.config.cache_dir).resolve() if self.config.cache_dir else None
@@ -162,6 +254,9 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         languages = self._languages(config)
         self._report_missing(languages)
         self._configure_jieba(config)
+        if self.command == "build" and not self.dirty:
+            self.staged = StagedSite(Path(config.site_dir).resolve(), bool(config.strict))
+            config.site_dir = str(self.staged.staging)
         return config
 
     def _report_missing(self, languages: list[str]) -> None:
@@ -281,6 +376,9 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             return site.untranslated_notice(markdown, ui(lang, "untranslated_title"), ui(lang, "untranslated_page"))
         return markdown
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return accessible(output)
+
     # ------------------------------------------------------------------------------------------ downloads
 
     def _start_downloads(self, languages: list[str], config: MkDocsConfig) -> None:
@@ -325,9 +423,21 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             target.write_bytes(item.content if isinstance(item.content, bytes) else item.content.encode())
         if not self.pending:
             self._stop()
+        if not self._nested(config) and self.staged is not None:
+            staged, self.staged = self.staged, None
+            if staged.commit():
+                config.site_dir = str(staged.final)
+            else:  # strict mode aborts this build next; on_build_error does not see it as ours any more
+                staged.discard()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop()
+        self._discard_staging()
+
+    def _discard_staging(self) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
 
     def _stop(self) -> None:
         if self.executor is not None:

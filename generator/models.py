@@ -48,7 +48,9 @@ Mode = Literal["READ-DO", "DO-CONFIRM"]
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, values are never coerced, models are immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built when it first validates, not at import (a command that reads
+    # the cached catalogue validates nothing, and one that does validates only the models it needs).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Text(Strict):

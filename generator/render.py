@@ -14,11 +14,12 @@ are always passed as data; nothing a user or author wrote is ever compiled as a 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import Any, Literal
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 Flavour = Literal["html", "markdown", "text"]
 
@@ -56,11 +57,24 @@ def _finalize_markdown(value: Any) -> str:
 
 
 @cache
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates, shared between processes (a short command spends most of its rendering time
+    compiling them): Jinja's own cache in a private temporary folder, keyed by each template's source, so an
+    edited template is compiled afresh.  ``PLAYBOOK_NO_CACHE=1`` turns it off."""
+    if os.environ.get("PLAYBOOK_NO_CACHE", "") not in ("", "0"):
+        return None
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no usable temporary folder: compile every time
+        return None
+
+
+@cache
 def environment(flavour: Flavour) -> Environment:
     """The shared Jinja environment for one output flavour."""
     loader = PackageLoader("generator", "templates")
     common: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "keep_trailing_newline": True,
-                              "trim_blocks": True, "lstrip_blocks": True}
+                              "trim_blocks": True, "lstrip_blocks": True, "bytecode_cache": _bytecode_cache()}
     if flavour == "html":
         return Environment(autoescape=True, **common)
     if flavour == "markdown":

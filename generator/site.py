@@ -39,7 +39,7 @@ from generator.buildcache import BuildCache
 from generator.catalog import Catalog
 from generator.i18n import strings
 from generator.matching import Match, rank_tactics
-from generator.models import LANGUAGES, Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Terms, Text
+from generator.models import LANGUAGES, Clause, Guardrail, PausePoint, Phase, Situation, Tactic, Terms, Text, Trigger
 
 DEFAULT_LANGUAGE = "en"
 TEMPLATES = Path(__file__).parent / "templates" / "site"
@@ -291,10 +291,43 @@ class Context:
     with_downloads: bool = True
     """Whether the site has the downloads (PDF, Word, text) that pages link to."""
 
+    _situations_by_tactic: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _clauses_by_tactic: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _tactics_by_clause: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _triggers_by_signal: dict[str, list[tuple[Tactic, Trigger]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         if not self.matches:
             self.matches = {sid: rank_tactics(self.catalog.tactics, situation.signals)
                             for sid, situation in self.catalog.situations.items()}
+        self._index()
+
+    def _index(self) -> None:
+        """The reverse lookups, built once (a lookup per page that scanned the catalogue grew as n squared)."""
+        catalog = self.catalog
+        for sid, matches in self.matches.items():
+            for tactic_id in dict.fromkeys(m.tactic.id for m in matches):
+                self._situations_by_tactic.setdefault(tactic_id, []).append(sid)
+        supporting: dict[str, list[str]] = {}
+        for cid, clause in catalog.clauses.items():
+            for tactic_id in dict.fromkeys(clause.supports):
+                supporting.setdefault(tactic_id, []).append(cid)
+        citing: dict[str, list[str]] = {}
+        for tid, tactic in catalog.tactics.items():
+            for clause_id in dict.fromkeys(tactic.related_clauses):
+                citing.setdefault(clause_id, []).append(tid)
+            named = [c for c in tactic.related_clauses if c in catalog.clauses]
+            self._clauses_by_tactic[tid] = list(dict.fromkeys([*named, *supporting.get(tid, [])]))
+            seen: set[str] = set()
+            for trigger in tactic.triggers:
+                for signal in trigger.signals:
+                    if signal not in seen:  # one line per tactic: its first rule that mentions the signal
+                        seen.add(signal)
+                        self._triggers_by_signal.setdefault(signal, []).append((tactic, trigger))
+        for cid, clause in catalog.clauses.items():
+            named = [t for t in clause.supports if t in catalog.tactics]
+            self._tactics_by_clause[cid] = list(dict.fromkeys([*named, *citing.get(cid, [])]))
 
     untranslated: int = 0
     """How many texts of the page being made had no translation into ``lang`` (shown in English)."""
@@ -353,20 +386,19 @@ class Context:
         return self.w["phase_tag"].format(label=self.phase_label(phase))
 
     def situations_for_tactic(self, tactic_id: str) -> list[str]:
-        return [sid for sid, matches in self.matches.items() if any(m.tactic.id == tactic_id for m in matches)]
+        return list(self._situations_by_tactic.get(tactic_id, ()))
 
     def clauses_for_tactic(self, tactic_id: str) -> list[str]:
         """Clauses the tactic names, then clauses that say they support it: links go both ways."""
-        tactic = self.catalog.tactics[tactic_id]
-        named = [c for c in tactic.related_clauses if c in self.catalog.clauses]
-        supporting = [cid for cid, clause in self.catalog.clauses.items() if tactic_id in clause.supports]
-        return list(dict.fromkeys([*named, *supporting]))
+        return list(self._clauses_by_tactic[tactic_id])
 
     def tactics_for_clause(self, clause_id: str) -> list[str]:
-        clause = self.catalog.clauses[clause_id]
-        named = [t for t in clause.supports if t in self.catalog.tactics]
-        citing = [tid for tid, tactic in self.catalog.tactics.items() if clause_id in tactic.related_clauses]
-        return list(dict.fromkeys([*named, *citing]))
+        """Tactics the clause says it supports, then tactics that name it."""
+        return list(self._tactics_by_clause[clause_id])
+
+    def triggers_for_signal(self, signal_id: str) -> list[tuple[Tactic, Trigger]]:
+        """Every tactic with a rule that mentions the signal (its first such rule), in catalogue order."""
+        return list(self._triggers_by_signal.get(signal_id, ()))
 
     def tactics_in_phase(self, phase: str) -> list[Tactic]:
         return [tactic for tactic in self.catalog.tactics.values() if tactic.phase == phase]
@@ -626,20 +658,13 @@ def signals_page(ctx: Context) -> SiteFile:
     for group in dict.fromkeys(s.group for s in ctx.catalog.signals.values()):
         signals = []
         for signal in (s for s in ctx.catalog.signals.values() if s.group == group):
-            items = [Item(ctx.t(trigger.says), ctx.tactic_link(path, tactic.id))
-                     for tactic in ctx.catalog.tactics.values()
-                     for trigger in tactic.triggers[:] if signal.id in trigger.signals]
             # one line per tactic: its first rule that mentions the signal
-            seen: set[str] = set()
-            unique = []
-            for item in items:
-                assert item.link is not None
-                if item.link.href not in seen:
-                    seen.add(item.link.href)
-                    unique.append(item)
+            unique = [Item(ctx.t(trigger.says), ctx.tactic_link(path, tactic.id))
+                      for tactic, trigger in ctx.triggers_for_signal(signal.id)]
             signals.append(SignalView(signal.id, ctx.t(signal.label), ctx.t(signal.description), unique))
         groups.append(Section(w[f"signal_group_{group}"], signals))
-    text = render("signals.md.j2", w=w, front=Frontmatter(w["signals_title"]), groups=groups)
+    text = render("signals.md.j2", w=w, front=Frontmatter(w["signals_title"]), groups=groups,
+                  picker=Link(w["picker_open"], relative(path, "picker.md")))
     return ctx.page(path, text)
 
 
@@ -759,10 +784,16 @@ def clause_txt(ctx: Context, clause: Clause) -> SiteFile:
 
 def situation_checklist_markdown(ctx: Context, situation: Situation) -> str:
     """The situation's merged checklist as Markdown (from the checklist generator), headings from level 2."""
-    from generator.checklists import checklist_for_situation
+    from generator.checklists import build_checklist
     from generator.outputs.markdown import checklist_markdown
 
-    return checklist_markdown(checklist_for_situation(ctx.catalog, situation.id, ctx.lang), level=2)
+    # what checklist_for_situation makes, with the ranking the context has already done
+    matches = ctx.matches.get(situation.id)
+    if matches is None:
+        matches = rank_tactics(ctx.catalog.tactics, situation.signals)
+    checklist = build_checklist(ctx.catalog, matches, ctx.lang, subject=situation.title.get(ctx.lang),
+                                situation=situation.id, signals=situation.signals)
+    return checklist_markdown(checklist, level=2)
 
 
 def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: bool = True) -> list[SiteFile]:
@@ -773,7 +804,9 @@ def pages(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, *, with_downloads: boo
     out += [situation_page(ctx, s, situation_checklist_markdown(ctx, s)) for s in catalog.situations.values()]
     out += [guardrail_page(ctx, g) for g in catalog.guardrails.values()]
     out += [phase_page(ctx, p.id) for p in catalog.info.phases]
-    out += [signals_page(ctx), ladder_page(ctx), tags_page(ctx)]
+    from generator.picker import picker_page
+
+    out += [signals_page(ctx), picker_page(ctx), ladder_page(ctx), tags_page(ctx)]
     out += [index_page(ctx, kind) for kind in ("tactics", "clauses", "situations", "guardrails")]
     return out
 
@@ -945,6 +978,7 @@ def navigation(catalog: Catalog, lang: str, existing: Iterable[str]) -> list[Any
     if section("start"):
         nav.append({w["nav_start"]: section("start")})
     nav.append({w["signals_title"]: SIGNALS_PAGE})
+    nav.append({w["picker_title"]: "picker.md"})
     nav.append({w["ladder_title"]: [LADDER_PAGE, *(phase_path(p.id) for p in catalog.info.phases)]})
     nav.append({w["tactics_title"]: [TACTICS_INDEX, *(tactic_path(t) for t in catalog.tactics)]})
     nav.append({w["situations_title"]: [SITUATIONS_INDEX, *(situation_path(s) for s in catalog.situations)]})

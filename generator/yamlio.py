@@ -22,7 +22,18 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -131,14 +142,136 @@ class _PurePythonLoader(_Loader, Reader, Scanner, Parser):
 try:  # libyaml's parser is about ten times faster; the composer above still runs in Python.
     from yaml._yaml import CParser
 
+    _CParser: Any = CParser
+
     class _FastLoader(_Loader, CParser):
         def __init__(self, text: str) -> None:
             CParser.__init__(self, text)
             _Loader.__init__(self)
 
     LOADER: type[_Loader] = _FastLoader
+    # (a wildcard implicit rule, keyed None, would defeat the first-character shortcut of the fast reader)
+    _FAST_LOADER: type[_Loader] | None = (
+        _FastLoader if None not in Resolver.yaml_implicit_resolvers else None)
+    """Where :data:`LOADER` is this class, clean files are read by :func:`_parse_fast` instead."""
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     LOADER = _PurePythonLoader
+    _FAST_LOADER = None
+
+
+class _Fallback(Exception):
+    """The fast reader met something it leaves to the careful one (which gives the exact message)."""
+
+
+_NO_KEY = object()
+_RESOLVER: Any = Resolver()
+_STR_TAG = _TAG + "str"
+_RESOLVED_FIRST = frozenset(Resolver.yaml_implicit_resolvers)
+"""First characters that some implicit rule (bool, int, null, ...) looks at; ``None`` would mean any."""
+
+
+def _fast_scalar(value: str, implicit: tuple[bool, bool]) -> Any:
+    """A scalar as the careful path builds it; :class:`_Fallback` for any kind it would refuse."""
+    if not implicit[0] or (value and value[0] not in _RESOLVED_FIRST):
+        return value  # quoted or block text, or plain text no implicit rule starts with: a string
+    tag = _RESOLVER.resolve(ScalarNode, value, implicit)
+    if tag == _STR_TAG or tag == _TAG + "timestamp":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return _Builder._constructor.construct_yaml_bool(ScalarNode(tag, value))
+    if tag == _TAG + "int":
+        return _Builder._constructor.construct_yaml_int(ScalarNode(tag, value))
+    if tag == _TAG + "float":
+        return _Builder._constructor.construct_yaml_float(ScalarNode(tag, value))
+    raise _Fallback
+
+
+def _plain_key(key: str, implicit: tuple[bool, bool]) -> bool:
+    """Whether the careful path reads ``key`` as plain text (``yes:`` or ``1:`` it does not)."""
+    return not implicit[0] or (bool(key) and key[0] not in _RESOLVED_FIRST) or _RESOLVER.resolve(
+        ScalarNode, key, implicit) == _STR_TAG
+
+
+def _parse_fast(text: str, spots: dict[PathKey, Spot]) -> Any:
+    """The data of a clean file straight from libyaml's events, recording spots as the careful path does.
+
+    One loop with an explicit stack (no recursion, no node objects).  Anything the careful path would report
+    or treat specially (a syntax error, an anchor, an alias, a tag, a key that is not plain text, a duplicate
+    key, nesting deeper than :data:`MAX_DEPTH`, no document or more than one) raises :class:`_Fallback`, and
+    the file is read again by :data:`LOADER`, which says what is wrong exactly as before."""
+    parser = _CParser(text)
+    try:
+        get = parser.get_event
+        if type(get()) is not StreamStartEvent or type(get()) is not DocumentStartEvent:
+            raise _Fallback
+        root: Any = None
+        stack: list[list[Any]] = []  # [container, path, pending key (or _NO_KEY), the key's mark]
+        while True:
+            event = get()
+            kind = type(event)
+            container: Any = None
+            key: Any = None
+            path: PathKey = ()
+            mark: Any = None
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if kind is MappingEndEvent or kind is SequenceEndEvent:
+                    stack.pop()
+                    if not stack:
+                        break
+                    continue
+                if type(container) is dict:
+                    if frame[2] is _NO_KEY:  # a key
+                        if kind is not ScalarEvent or event.anchor is not None or event.tag is not None:
+                            raise _Fallback
+                        key = event.value
+                        if key in container or not _plain_key(key, event.implicit):
+                            raise _Fallback
+                        frame[2] = key
+                        frame[3] = event.start_mark
+                        continue
+                    key = frame[2]
+                    mark = frame[3]
+                    frame[2] = _NO_KEY
+                    path = (*frame[1], key)
+                else:
+                    mark = event.start_mark
+                    path = (*frame[1], len(container))
+            if len(stack) >= MAX_DEPTH or event.anchor is not None or event.tag is not None:
+                raise _Fallback
+            if kind is ScalarEvent:
+                value = _fast_scalar(event.value, event.implicit)
+                raw = event.value
+            elif kind is MappingStartEvent:
+                value = {}
+                raw = None
+            elif kind is SequenceStartEvent:
+                value = []
+                raw = None
+            else:
+                raise _Fallback  # an alias, or something unexpected
+            if mark is not None:
+                spots[path] = Spot(mark.line + 1, mark.column + 1, raw)
+                if key is not None:
+                    container[key] = value
+                else:
+                    container.append(value)
+            else:
+                root = value
+            if kind is not ScalarEvent:
+                stack.append([value, path, _NO_KEY, None])
+            elif not stack:
+                break
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+            raise _Fallback
+        return root
+    except yaml.YAMLError:
+        raise _Fallback from None
+    finally:
+        parser.dispose()
 
 
 class _Builder:
@@ -261,6 +394,12 @@ def load(path: Path) -> Document:
 
 def parse(path: Path, text: str) -> Document:
     """Parse ``text`` (the contents of ``path``) into a :class:`Document`."""
+    if LOADER is _FAST_LOADER:
+        spots: dict[PathKey, Spot] = {(): Spot(1, 1)}
+        try:
+            return Document(path, _parse_fast(text, spots), spots)
+        except _Fallback:
+            pass
     document = Document(path, None, {(): Spot(1, 1)})
     loader = LOADER(text)  # type: ignore[call-arg]
     try:
