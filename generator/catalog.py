@@ -23,7 +23,7 @@ import os
 import pickle
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -78,6 +78,34 @@ class UnknownIdError(UserError):
                          f"'playbook list {kind}s' shows them all")
 
 
+class Documents(Mapping[str, Document]):
+    """The parsed file behind every part of a catalogue, by name (``signals.yml``, ``tactics/<id>``).
+
+    Only messages need the documents (for the line and column of a field), so a catalogue kept in the cache
+    leaves them out: after :func:`load_catalog` reads it back, a document is parsed again the first time it is
+    asked for.  The cache is keyed by the bytes of every file, so the file read again is the one validated,
+    unless it is edited while the command runs."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self._paths = {name: document.path for name, document in documents.items()}
+        self._loaded = dict(documents)
+
+    def __getitem__(self, name: str) -> Document:
+        document = self._loaded.get(name)
+        if document is None:
+            document = self._loaded[name] = load(self._paths[name])
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"_paths": self._paths, "_loaded": {}}
+
+
 @dataclass(frozen=True)
 class Catalog:
     """A validated playbook: every entry by id, in a stable order, with the document it came from."""
@@ -90,7 +118,7 @@ class Catalog:
     tactics: dict[str, Tactic]
     clauses: dict[str, Clause]
     situations: dict[str, Situation]
-    documents: dict[str, Document] = field(repr=False, compare=False)
+    documents: Documents = field(repr=False, compare=False)
     letters: dict[str, Letter] = field(default_factory=dict)
     plan: tuple[PlanStep, ...] = ()
     """The steps of ``plan.yml`` in file order (empty where the folder has no plan)."""
@@ -300,7 +328,7 @@ def load_catalog_uncached(root: Path) -> Catalog:
         tactics=_ordered_tactics({k: v[0] for k, v in entries["tactics"].items()}),  # type: ignore[misc]
         clauses={k: v[0] for k, v in sorted(entries["clauses"].items())},  # type: ignore[misc]
         situations={k: v[0] for k, v in sorted(entries["situations"].items())},  # type: ignore[misc]
-        documents=documents,
+        documents=Documents(documents),
         letters={k: v[0] for k, v in sorted(entries["letters"].items())},  # type: ignore[misc]
         plan=tuple(plan_file.steps) if isinstance(plan_file, PlanFile) else (),
     )

@@ -9,12 +9,19 @@ segments: literal text and named slots, which each output format fills and escap
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from jinja2 import TemplateSyntaxError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+if TYPE_CHECKING:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-_ENVIRONMENT = ImmutableSandboxedEnvironment(keep_trailing_newline=True, autoescape=False)
+
+@cache
+def _environment() -> ImmutableSandboxedEnvironment:
+    """Jinja's sandboxed parser, made on first use (importing Jinja costs start-up time)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(keep_trailing_newline=True, autoescape=False)
 
 
 class TemplateSyntaxProblem(ValueError):
@@ -37,8 +44,10 @@ Segment = Literal | Slot
 @lru_cache(maxsize=4096)
 def segments(text: str) -> tuple[Segment, ...]:
     """Split a clause text into literal text and slots, or raise :class:`TemplateSyntaxProblem`."""
+    from jinja2 import TemplateSyntaxError, nodes
+
     try:
-        tree = _ENVIRONMENT.parse(text)
+        tree = _environment().parse(text)
     except TemplateSyntaxError as error:
         raise TemplateSyntaxProblem(f"template syntax error on line {error.lineno} of the text: "
                                     f"{error.message}; write placeholders as {{{{ name }}}}") from None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator import catalog as catalog_module
-from generator import i18n, site, yamlio
+from generator import i18n, site, yamlio, yamlparse
 from generator.catalog import load_catalog, load_catalog_uncached
 from generator.errors import PlaybookError
 from tests.conftest import SHIPPED_PLAYBOOKS
@@ -140,7 +143,7 @@ def test_the_fast_reader_agrees_with_the_careful_one(text: str, monkeypatch: pyt
         return document.data, list(document.spots.items())
 
     fast = read()
-    monkeypatch.setattr(yamlio, "_FAST_LOADER", None)
+    monkeypatch.setattr(yamlparse, "_FAST_LOADER", None)
     assert fast == read()
 
 
@@ -169,3 +172,30 @@ def test_reverse_lookups_match_a_scan() -> None:
             if first is not None:
                 expected.append((tactic.id, first))
         assert [(t.id, trigger) for t, trigger in ctx.triggers_for_signal(signal_id)] == expected
+
+
+def test_the_cache_leaves_the_documents_out_and_reads_them_again(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PLAYBOOK_NO_CACHE", raising=False)
+    root = _copy(tmp_path)
+    fresh = load_catalog(root)
+    cached_bytes = _cache_files(root)[0].read_bytes()
+    assert b"spots" not in cached_bytes and b"Spot" not in cached_bytes
+    cached = load_catalog(root)
+    assert cached.documents._loaded == {}  # nothing parsed until a message needs a position
+    assert cached.document("tactics", "call-the-stall").spot(("title",)) == \
+        fresh.document("tactics", "call-the-stall").spot(("title",))
+    assert list(cached.documents) == list(fresh.documents)
+
+
+def test_a_cached_advise_imports_no_yaml_parser(tmp_path: Path) -> None:
+    """Start-up (issue 8): a command answered from the cached catalogue never imports PyYAML."""
+    root = _copy(tmp_path)
+    script = ("import sys; from generator.cli import main; "
+              f"main(['advise', '--playbooks', {str(root)!r}, '--signal', 'overdue']); "
+              "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith(('yaml.', 'jinja2.sandbox'))))")
+    env = {key: value for key, value in os.environ.items() if key != "PLAYBOOK_NO_CACHE"}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+            for _ in range(2)]  # the first fills the cache
+    assert "yaml" in runs[0].stdout
+    assert runs[1].stdout.rstrip().endswith("[]"), runs[1].stdout[-300:]

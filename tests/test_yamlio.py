@@ -91,11 +91,11 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_pure_python_parser_reads_the_same_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """The libyaml fast path and the pure-Python fallback give the same data and spots."""
-    from generator import yamlio
+    from generator import yamlparse
     from tests.conftest import SHIPPED_PLAYBOOKS
 
     paths = sorted(SHIPPED_PLAYBOOKS.rglob("*.yml"))
     fast = [load(path) for path in paths]
-    monkeypatch.setattr(yamlio, "LOADER", yamlio._PurePythonLoader)
+    monkeypatch.setattr(yamlparse, "LOADER", yamlparse._PurePythonLoader)
     slow = [load(path) for path in paths]
     assert [(d.data, d.spots) for d in fast] == [(d.data, d.spots) for d in slow]
