@@ -32,7 +32,7 @@ def code_version() -> str:
         if path.suffix in {".py", ".j2", ".css", ".html"} and not name.startswith(PAGES_ONLY) and path.is_file():
             digest.update(name.encode())
             digest.update(path.read_bytes())
-    for library in ("weasyprint", "python-docx", "pydyf"):
+    for library in ("weasyprint", "python-docx", "pydyf", "uharfbuzz"):
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:

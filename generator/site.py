@@ -824,60 +824,42 @@ def clause_docx(ctx: Context, clause: Clause, cache: BuildCache | None = None) -
     return SiteFile(path, data if data is not None else cache.put(key, docx_bytes(view)))
 
 
-def _one_page_document(checklist: Any) -> Any:
-    """The checklist laid out by WeasyPrint on one A4 page (the first of the PDF generator's layouts that fits)."""
-    from weasyprint import HTML
-
-    from generator.errors import UserError
-    from generator.outputs.html import checklist_html
-    from generator.outputs.pdf import LAYOUTS
-
-    for columns, font_size in LAYOUTS:
-        html_text = checklist_html(checklist, paper="a4", font_size=font_size, columns=columns)
-        document = HTML(string=html_text, base_url=".").render()
-        if len(document.pages) == 1:
-            return document
-    raise UserError(f"the checklist '{checklist.title}' does not fit on one A4 page")
-
-
-def _pdf_bytes(document: Any) -> bytes:
-    out = document.write_pdf()
-    assert isinstance(out, bytes)
-    return out
-
-
 def checklist_downloads(ctx: Context, cache: BuildCache | None = None) -> list[SiteFile]:
     """One PDF checklist per situation, and the trainer pack: every situation checklist in one PDF.
 
     Each checklist is laid out once; the pack reuses the same pages.  With a ``cache``, a checklist whose
-    input has not changed since an earlier build is not laid out again.
+    input has not changed since an earlier build is not laid out again.  The PDFs share one font set, cut
+    down to the characters of every checklist (:mod:`generator.outputs.pdffonts`); its digest is part of
+    every key.
     """
     from generator.checklists import checklist_for_situation
     from generator.outputs.html import checklist_html
-    from generator.outputs.pdf import LAYOUTS
+    from generator.outputs.pdf import LAYOUTS, one_page_document, pdf_bytes
+    from generator.outputs.pdffonts import PdfFonts
 
     cache = cache or BuildCache(None)
     checklists = {sid: checklist_for_situation(ctx.catalog, sid, ctx.lang) for sid in ctx.catalog.situations}
     columns, font_size = LAYOUTS[0]
-    keys = {sid: cache.key("checklist-pdf", checklist_html(checklist, paper="a4", font_size=font_size,
-                                                           columns=columns))
-            for sid, checklist in checklists.items()}
-    pack_key = cache.key("trainer-pack", *keys.values())
-    pack = cache.get(pack_key) if checklists else None
-    documents: dict[str, Any] = {}
-    out: list[SiteFile] = []
-    for sid, checklist in checklists.items():
-        data = cache.get(keys[sid])
-        if data is None or (pack is None and checklists):
-            documents[sid] = _one_page_document(checklist)
-            data = data if data is not None else cache.put(keys[sid], _pdf_bytes(documents[sid]))
-        out.append(SiteFile(download_path(situation_pdf_path(sid), ctx.lang), data))
-    if checklists:
-        if pack is None:
-            pages = [page for document in documents.values() for page in document.pages]
-            first = next(iter(documents.values()))
-            pack = cache.put(pack_key, _pdf_bytes(first.copy(pages)))
-        out.append(SiteFile(download_path(TRAINER_PACK, ctx.lang), pack))
+    htmls = {sid: checklist_html(checklist, paper="a4", font_size=font_size, columns=columns)
+             for sid, checklist in checklists.items()}
+    with PdfFonts(ctx.lang, htmls.values()) as fonts:
+        keys = {sid: cache.key("checklist-pdf", html, fonts.digest) for sid, html in htmls.items()}
+        pack_key = cache.key("trainer-pack", *keys.values())
+        pack = cache.get(pack_key) if checklists else None
+        documents: dict[str, Any] = {}
+        out: list[SiteFile] = []
+        for sid, checklist in checklists.items():
+            data = cache.get(keys[sid])
+            if data is None or (pack is None and checklists):
+                documents[sid] = one_page_document(checklist, fonts)
+                data = data if data is not None else cache.put(keys[sid], pdf_bytes(documents[sid]))
+            out.append(SiteFile(download_path(situation_pdf_path(sid), ctx.lang), data))
+        if checklists:
+            if pack is None:
+                pages = [page for document in documents.values() for page in document.pages]
+                first = next(iter(documents.values()))
+                pack = cache.put(pack_key, pdf_bytes(first.copy(pages)))
+            out.append(SiteFile(download_path(TRAINER_PACK, ctx.lang), pack))
     return out
 
 

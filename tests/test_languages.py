@@ -78,6 +78,44 @@ def test_chinese_checklist_pdf_embeds_a_cjk_font_and_is_one_page(tmp_path: Path)
 
 
 @needs_poppler
+def test_chinese_pdfs_use_a_cut_down_copy_of_the_font_with_the_same_layout(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: the CJK font is cut down to the run's characters; the PDF shrinks and lays out exactly as with
+    the installed font (same glyphs, so the same line breaks and the same text)."""
+    from generator.outputs import pdffonts
+
+    checklist = checklist_for_situation(shipped_catalog(), "paid-sixty-percent", "zh-Hant")
+    assert set(pdffonts.source_faces()) == {400, 700}, "fonts-noto-cjk is installed here"
+    small = checklist_pdf(checklist)
+    monkeypatch.setattr(pdffonts, "source_faces", dict)  # as on a machine where the font is not found
+    whole = checklist_pdf(checklist)
+    assert len(small) < 200_000 < len(whole)
+
+    def shown(data: bytes, name: str) -> tuple[str, str]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        return fonts, text
+
+    small_fonts, small_text = shown(small, "small.pdf")
+    whole_fonts, whole_text = shown(whole, "whole.pdf")
+    assert "Noto-Sans-CJK-TC-Subset" in small_fonts and "Subset" not in whole_fonts
+    assert small_text == whole_text
+
+
+def test_the_font_set_of_a_run_is_named_by_its_characters() -> None:
+    from generator.outputs.pdffonts import ALWAYS, PdfFonts, characters
+
+    assert characters(["收款", "款項"]) == "".join(sorted(set(ALWAYS) | set("收款項")))
+    assert PdfFonts("zh-Hant", ["收款"]).digest == PdfFonts("zh-Hant", ["款收", "收"]).digest
+    assert PdfFonts("zh-Hant", ["收款"]).digest != PdfFonts("zh-Hant", ["收款項"]).digest
+    english = PdfFonts("en", ["anything"])
+    assert english.digest == "" and english.stylesheets == []
+
+
+@needs_poppler
 @pytest.mark.parametrize("language", ["zh-Hant", "hu"])
 def test_every_situation_checklist_fits_one_a4_page(language: str) -> None:
     catalog = shipped_catalog()

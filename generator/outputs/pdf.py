@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from generator.checklists import Checklist
 from generator.errors import UserError
 from generator.outputs.html import PAPER_SIZES, checklist_html
+from generator.outputs.pdffonts import PdfFonts
 
 if TYPE_CHECKING:
     from generator.plan import PlanView
@@ -24,36 +25,37 @@ LAYOUTS: tuple[tuple[int, float], ...] = (
 """(columns, font size in points) tried in order until the checklist fits on one page."""
 
 
-def _render(html: str) -> Any:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=".").render()
-
-
-def _bytes(document: Any) -> bytes:
+def pdf_bytes(document: Any) -> bytes:
+    """A laid-out WeasyPrint document as PDF bytes."""
     out = io.BytesIO()
     document.write_pdf(out)
     return out.getvalue()
 
 
-def _document(checklist: Checklist, paper: str, columns: int, font_size: float) -> Any:
-    return _render(checklist_html(checklist, paper=paper, font_size=font_size, columns=columns))
+def one_page_document(checklist: Checklist, fonts: PdfFonts, paper: str = "a4") -> Any:
+    """The checklist laid out on one page of ``paper``: the first of :data:`LAYOUTS` that fits."""
+    if paper not in PAPER_SIZES:
+        raise UserError(f"unknown paper size '{paper}'; use one of: {', '.join(PAPER_SIZES)}")
+    for columns, font_size in LAYOUTS:
+        document = fonts.render(checklist_html(checklist, paper=paper, font_size=font_size, columns=columns))
+        if len(document.pages) == 1:
+            return document
+    raise UserError(f"the checklist '{checklist.title}' does not fit on one page even in the most compact "
+                    "layout; choose fewer signals or a narrower situation")
 
 
 def checklist_pdf(checklist: Checklist, paper: str = "a4") -> bytes:
     """The checklist as a one-page PDF on ``paper`` ('a4' or 'letter')."""
     if paper not in PAPER_SIZES:
         raise UserError(f"unknown paper size '{paper}'; use one of: {', '.join(PAPER_SIZES)}")
-    for columns, font_size in LAYOUTS:
-        document = _document(checklist, paper, columns, font_size)
-        if len(document.pages) == 1:
-            return _bytes(document)
-    raise UserError(f"the checklist '{checklist.title}' does not fit on one page even in the most compact "
-                    "layout; choose fewer signals or a narrower situation")
+    with PdfFonts(checklist.language, [checklist_html(checklist, paper=paper)]) as fonts:
+        return pdf_bytes(one_page_document(checklist, fonts, paper))
 
 
 def plan_pdf(plan: PlanView) -> bytes:
     """The dated plan as an A4 PDF (as many pages as it needs)."""
     from generator.outputs.html import plan_html
 
-    return _bytes(_render(plan_html(plan)))
+    html = plan_html(plan)
+    with PdfFonts(plan.language, [html]) as fonts:
+        return pdf_bytes(fonts.render(html))
