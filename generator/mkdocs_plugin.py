@@ -32,6 +32,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from html import escape, unescape
 from pathlib import Path
@@ -57,6 +58,10 @@ from generator.i18n import missing_strings, ui
 from generator.translations import missing_translations, summary
 
 log = get_plugin_logger(__name__)
+
+
+WORKER_PRELOAD = ["generator.site", "generator.outputs.pdf", "generator.outputs.docx", "weasyprint", "docx"]
+"""Imported once by the server the download workers are forked from."""
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -200,9 +205,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         self.catalog: Catalog | None = None
         self.root = Path("playbooks")
         self.cache: Path | None = None
-        self.pending: dict[str, Future[list[site.SiteFile]]] = {}
+        self.pending: dict[str, list[Future[list[site.SiteFile]]]] = {}
         self.ready: dict[str, list[site.SiteFile]] = {}
         self.executor: ProcessPoolExecutor | None = None
+        self.submitting: threading.Thread | None = None
         self.generated_nav = False
         self.first_language = site.DEFAULT_LANGUAGE
         self.bytecode = SharedBytecode()
@@ -252,6 +258,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             raise PluginError(str(error)) from None
         self.generated_nav = not getattr(config, "nav", None)
         languages = self._languages(config)
+        if self.config.downloads:  # as early as possible: the workers use the core MkDocs leaves idle
+            self._start_downloads(languages, config)
         self._report_missing(languages)
         self._configure_jieba(config)
         if self.command == "build" and not self.dirty:
@@ -308,8 +316,6 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
         languages = self._languages(config)
         if not self._nested(config):
             self.first_language = lang
-            if self.config.downloads:
-                self._start_downloads(languages, config)
         try:
             generated = site.pages(self.catalog, lang, with_downloads=self.config.downloads)
         except UserError as error:
@@ -384,7 +390,10 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
     def _start_downloads(self, languages: list[str], config: MkDocsConfig) -> None:
         """Every language's downloads: from the cache when all are there, else rendered in worker processes.
 
-        The other languages are submitted first: the i18n plugin builds (and finishes) them first.
+        Each language's downloads are two tasks (:data:`site.DOWNLOAD_PARTS`), so that two workers finish
+        together; the PDFs of the other languages go first, as the i18n plugin builds (and finishes) those
+        languages first.  The workers are forked from a server that has imported WeasyPrint and the generator
+        once (``forkserver``: no worker pays for those imports, and nothing of MkDocs' state is forked).
         """
         self._stop()
         self.ready = {}
@@ -399,21 +408,39 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
                 missing.append(lang)
         if not missing:
             return
-        workers = max(1, min(len(missing), os.cpu_count() or 1))
-        self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        self.pending = {lang: self.executor.submit(site.downloads_from_folder, str(self.root), lang,
-                                                   str(folder) if folder is not None else "")
-                        for lang in missing}
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(WORKER_PRELOAD)
+        tasks = len(missing) * len(site.DOWNLOAD_PARTS)
+        self.executor = ProcessPoolExecutor(max_workers=max(1, min(tasks, os.cpu_count() or 1)),
+                                            mp_context=context)
+        self.pending = {lang: [] for lang in missing}
+        # Starting the workers waits for the server's imports: a thread does it while MkDocs goes on.
+        self.submitting = threading.Thread(target=self._submit, args=(self.executor, missing, folder),
+                                           name="playbook-downloads", daemon=True)
+        self.submitting.start()
+
+    def _submit(self, executor: ProcessPoolExecutor, languages: list[str], folder: Path | None) -> None:
+        for part in site.DOWNLOAD_PARTS:
+            for lang in languages:
+                self.pending[lang].append(executor.submit(
+                    site.downloads_from_folder, str(self.root), lang, str(folder) if folder is not None else "",
+                    part))
+
+    def _submitted(self) -> None:
+        if self.submitting is not None:
+            self.submitting.join()
+            self.submitting = None
 
     @event_priority(AFTER_I18N)  # after the i18n plugin has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # the i18n plugin leaves its current language at the last one built: the first build knows its own
         lang = self._language(config) if self._nested(config) else self.first_language
         made = self.ready.pop(lang, None)
-        future = self.pending.pop(lang, None)
-        if future is not None:
-            try:
-                made = future.result()
+        self._submitted()
+        futures = self.pending.pop(lang, None)
+        if futures is not None:
+            try:  # clause files first, then the checklists, as site.downloads lists them
+                made = [item for future in reversed(futures) for item in future.result()]
             except UserError as error:
                 self._stop()
                 raise PluginError(str(error)) from None
@@ -440,6 +467,7 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             self.staged = None
 
     def _stop(self) -> None:
+        self._submitted()
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = None

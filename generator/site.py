@@ -863,12 +863,21 @@ def checklist_downloads(ctx: Context, cache: BuildCache | None = None) -> list[S
     return out
 
 
-def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, cache: BuildCache | None = None) -> list[SiteFile]:
-    """Every download of the site in ``lang``: situation checklist PDFs, the trainer pack, clause files."""
+DOWNLOAD_PARTS = ("checklists", "clauses")
+"""The downloads of a language in two parts of similar cost (PDFs; clause files), rendered by separate workers."""
+
+
+def downloads(catalog: Catalog, lang: str = DEFAULT_LANGUAGE, cache: BuildCache | None = None,
+              parts: Sequence[str] = DOWNLOAD_PARTS) -> list[SiteFile]:
+    """Every download of the site in ``lang`` (or only those of ``parts``): clause text and Word files, situation
+    checklist PDFs and the trainer pack."""
     ctx = Context(catalog, lang)
-    out = [clause_txt(ctx, c) for c in catalog.clauses.values()]
-    out += [clause_docx(ctx, c, cache) for c in catalog.clauses.values()]
-    out += checklist_downloads(ctx, cache)
+    out: list[SiteFile] = []
+    if "clauses" in parts:
+        out += [clause_txt(ctx, c) for c in catalog.clauses.values()]
+        out += [clause_docx(ctx, c, cache) for c in catalog.clauses.values()]
+    if "checklists" in parts:
+        out += checklist_downloads(ctx, cache)
     return out
 
 
@@ -882,11 +891,13 @@ def download_paths(catalog: Catalog, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     return paths
 
 
-def downloads_from_folder(root: str, lang: str = DEFAULT_LANGUAGE, cache_dir: str = "") -> list[SiteFile]:
-    """:func:`downloads` for the playbooks folder ``root``: what a worker process runs."""
+def downloads_from_folder(root: str, lang: str = DEFAULT_LANGUAGE, cache_dir: str = "",
+                          part: str = "") -> list[SiteFile]:
+    """:func:`downloads` (one ``part`` of them, or all) for the playbooks folder ``root``: what a worker runs."""
     from generator.catalog import load_catalog
 
-    return downloads(load_catalog(Path(root)), lang, BuildCache(Path(cache_dir) if cache_dir else None))
+    return downloads(load_catalog(Path(root)), lang, BuildCache(Path(cache_dir) if cache_dir else None),
+                     (part,) if part else DOWNLOAD_PARTS)
 
 
 FIELD_TERMS_ZH = (

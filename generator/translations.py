@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from generator.catalog import Catalog
 from generator.errors import Problem
 from generator.models import LANGUAGES, Terms, Text
-from generator.yamlio import Document, PathKey, format_field
+from generator.yamlio import PathKey, format_field
 
 LANGUAGE_NAMES = {"en": "English", "zh-Hant": "Traditional Chinese", "hu": "Hungarian"}
 
@@ -34,34 +34,36 @@ def _walk(value: object, where: PathKey) -> Iterator[tuple[PathKey, Text | Terms
             yield from _walk(item, (*where, index))
 
 
-def _documents(catalog: Catalog) -> Iterator[tuple[Document, PathKey, BaseModel]]:
-    """Every model in the catalog with the document it came from and its path inside that document."""
-    yield catalog.documents["playbook.yml"], (), catalog.info
+def _documents(catalog: Catalog) -> Iterator[tuple[str, PathKey, BaseModel]]:
+    """Every model in the catalog with the name of the document it came from and its path inside that document.
+
+    Names, not documents: a catalogue read from the cache parses a document again only when a message needs it.
+    """
+    yield "playbook.yml", (), catalog.info
     vocabularies: dict[str, dict[str, BaseModel]] = {
         "signals": dict(catalog.signals), "guardrails": dict(catalog.guardrails), "sources": dict(catalog.sources)}
     for key, table in vocabularies.items():
-        document = catalog.documents[f"{key}.yml"]
         for index, item in enumerate(table.values()):
-            yield document, (key, index), item
+            yield f"{key}.yml", (key, index), item
     if catalog.plan:
-        document = catalog.documents["plan.yml"]
         for index, step in enumerate(catalog.plan):
-            yield document, ("steps", index), step
+            yield "plan.yml", ("steps", index), step
     entries: dict[str, dict[str, BaseModel]] = {
         "tactics": dict(catalog.tactics), "clauses": dict(catalog.clauses), "situations": dict(catalog.situations),
         "letters": dict(catalog.letters)}
     for kind, table in entries.items():
-        for entry_id, entry in table.items():
-            yield catalog.document(kind, entry_id), (), entry
+        for entry_id in table:
+            yield f"{kind}/{entry_id}", (), table[entry_id]
 
 
 def missing_translations(catalog: Catalog, languages: tuple[str, ...] = LANGUAGES) -> list[MissingTranslation]:
     """Every text in the catalog that lacks one of ``languages``, in file and line order."""
     found: list[MissingTranslation] = []
-    for document, start, model in _documents(catalog):
+    for name, start, model in _documents(catalog):
         for where, text in _walk(model, start):
             for language in text.missing():
                 if language in languages:
+                    document = catalog.documents[name]
                     spot = document.spot(where)
                     problem = Problem(document.shown_path, spot.line, spot.column, format_field((*where, language)),
                                       f"the {LANGUAGE_NAMES[language]} translation is missing")

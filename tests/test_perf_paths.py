@@ -14,6 +14,7 @@ from generator import catalog as catalog_module
 from generator import i18n, site, yamlio, yamlparse
 from generator.catalog import load_catalog, load_catalog_uncached
 from generator.errors import PlaybookError
+from generator.translations import missing_translations
 from tests.conftest import SHIPPED_PLAYBOOKS
 
 
@@ -183,6 +184,8 @@ def test_the_cache_leaves_the_documents_out_and_reads_them_again(tmp_path: Path,
     assert b"spots" not in cached_bytes and b"Spot" not in cached_bytes
     cached = load_catalog(root)
     assert cached.documents._loaded == {}  # nothing parsed until a message needs a position
+    assert missing_translations(cached) == []  # every text is translated: no message, so no document read
+    assert cached.documents._loaded == {}
     assert cached.document("tactics", "call-the-stall").spot(("title",)) == \
         fresh.document("tactics", "call-the-stall").spot(("title",))
     assert list(cached.documents) == list(fresh.documents)
