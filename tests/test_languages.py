@@ -272,3 +272,24 @@ def test_cut_down_jieba_dictionary_keeps_the_total(tmp_path: Path) -> None:
     assert lines[:3] == ["付款 300 v", "部分 200 n", "付 10 v"]
     assert sum(int(line.split()[1]) for line in lines) == 560
     assert jieba_dictionary(source, tmp_path, set("付款部分")) == made
+
+
+def test_cut_down_jieba_dictionary_equals_the_line_by_line_definition(tmp_path: Path) -> None:
+    """On jieba's own dictionary and our characters: the kept lines, in order, and the placeholder's total."""
+    import jieba
+
+    from generator.mkdocs_plugin import jieba_dictionary
+    from generator.site import chinese_characters
+
+    source = Path(str(jieba.__file__)).parent / "dict.txt"
+    characters = chinese_characters([SHIPPED_PLAYBOOKS])
+    kept, removed = [], 0
+    for line in source.read_text(encoding="utf-8").splitlines(keepends=True):
+        word, frequency = line.split(" ", 2)[:2]
+        if set(word) <= characters:
+            kept.append(line if line.endswith("\n") else line + "\n")
+        else:
+            removed += int(frequency)
+    expected = "".join(kept) + f"\u3007\u3007\u3007 {removed}\n"
+    assert jieba_dictionary(source, tmp_path, characters).read_text(encoding="utf-8") == expected
+    assert len(kept) > 10_000
