@@ -16,7 +16,6 @@ The views hold text already resolved for one language, so templates only loop an
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from generator.catalog import Catalog
 from generator.i18n import strings, ui
 from generator.matching import Match, rank_tactics
 from generator.models import ChecklistItem, Tactic
-from generator.values import format_date
+from generator.values import Versioned
 
 MAX_ITEMS = 9
 
@@ -69,7 +68,7 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Checklist:
+class Checklist(Versioned):
     """A merged checklist for a situation or a set of signals, in one language."""
 
     language: str
@@ -83,12 +82,7 @@ class Checklist:
     version: str
     revised: str
     """The revision date as ISO YYYY-MM-DD."""
-    revised_display: str
     ui: dict[str, str] = field(repr=False, compare=False)
-
-    @property
-    def version_line(self) -> str:
-        return ui(self.language, "version_line", version=self.version, revised=self.revised_display)
 
     @property
     def killer_items(self) -> tuple[Item, ...]:
@@ -161,8 +155,7 @@ def build_checklist(catalog: Catalog, matches: Sequence[Match], language: str, *
     return Checklist(
         language=language, title=ui(language, title_key, subject=subject), subject=subject,
         situation=situation, signals=tuple(catalog.signal(s).label.get(language) for s in signals),
-        sections=tuple(sections), tactics=tactics, version=info.version, revised=info.revised,
-        revised_display=format_date(dt.date.fromisoformat(info.revised), language), ui=strings(language))
+        sections=tuple(sections), tactics=tactics, version=info.version, revised=info.revised, ui=strings(language))
 
 
 def _ref(tactic: Tactic, language: str) -> TacticRef:

@@ -8,7 +8,6 @@ whatever the user typed, including ``<b>`` or ``{{ ... }}``, is carried as text 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from generator.errors import UserError
 from generator.i18n import strings, ui
 from generator.models import Clause, Letter, Variable
 from generator.templating import Literal, Slot, segments
-from generator.values import BadValueError, Value, format_date, parse_value
+from generator.values import BadValueError, Value, Versioned, parse_value
 
 DEFAULT_ALTERNATIVE = "balanced"
 
@@ -46,7 +45,7 @@ Part = Plain | Filled | Placeholder
 
 
 @dataclass(frozen=True)
-class ClauseView:
+class ClauseView(Versioned):
     """A clause ready to print in one language."""
 
     id: str
@@ -66,11 +65,6 @@ class ClauseView:
     version: str
     revised: str
     ui: dict[str, str] = field(repr=False, compare=False)
-
-    @property
-    def version_line(self) -> str:
-        revised = format_date(dt.date.fromisoformat(self.revised), self.language)
-        return ui(self.language, "version_line", version=self.version, revised=revised)
 
 
 def parse_assignments(clause: Clause | Letter, assignments: Iterable[str]) -> dict[str, Value]:

@@ -103,65 +103,60 @@ def _checklist(args: argparse.Namespace) -> int:
     return 0
 
 
+Writer = tuple[str, str, str | None]
+"""How a format is written: the output module, its function of the view, and what the bytes are (None: text)."""
+
+CLAUSE_WRITERS: dict[str, Writer] = {
+    "md": ("generator.outputs.markdown", "clause_markdown", None),
+    "txt": ("generator.outputs.text", "clause_text", None),
+    "docx": ("generator.outputs.docx", "clause_docx", "Word"),
+}
+LETTER_WRITERS: dict[str, Writer] = {
+    "md": ("generator.outputs.markdown", "letter_markdown", None),
+    "txt": ("generator.outputs.text", "letter_text", None),
+    "docx": ("generator.outputs.docx", "letter_docx", "Word"),
+}
+PLAN_WRITERS: dict[str, Writer] = {
+    "md": ("generator.outputs.markdown", "plan_markdown", None),
+    "ics": ("generator.outputs.ics", "plan_ics", None),
+    "pdf": ("generator.outputs.pdf", "plan_pdf", "PDF"),
+}
+
+
+def _write(view: object, writer: Writer, output: Path | None) -> int:
+    """Render ``view`` with ``writer`` (its module imported only now) and emit the result."""
+    import importlib
+
+    module, function, binary = writer
+    made: str | bytes = getattr(importlib.import_module(module), function)(view)
+    if binary is not None:
+        assert isinstance(made, bytes)
+        _emit_binary(made, output, binary)
+    else:
+        _emit_text(made.decode("utf-8") if isinstance(made, bytes) else made, output)
+    return 0
+
+
 def _clause(args: argparse.Namespace) -> int:
     from generator.clauses import build_clause
 
-    catalog = _catalog(args)
-    view = build_clause(catalog, args.id, args.var, args.alternative, args.lang)
-    if args.format == "docx":
-        from generator.outputs.docx import clause_docx
-
-        _emit_binary(clause_docx(view), args.output, "Word")
-    elif args.format == "txt":
-        from generator.outputs.text import clause_text
-
-        _emit_text(clause_text(view), args.output)
-    else:
-        from generator.outputs.markdown import clause_markdown
-
-        _emit_text(clause_markdown(view), args.output)
-    return 0
+    view = build_clause(_catalog(args), args.id, args.var, args.alternative, args.lang)
+    return _write(view, CLAUSE_WRITERS[args.format], args.output)
 
 
 def _plan(args: argparse.Namespace) -> int:
     from generator.plan import build_plan
 
-    catalog = _catalog(args)
-    view = build_plan(catalog, customer=args.customer, amount=args.amount, currency=args.currency, due=args.due,
-                      signals=args.signal, language=args.lang)
-    if args.format == "ics":
-        from generator.outputs.ics import plan_ics
-
-        _emit_text(plan_ics(view).decode("utf-8"), args.output)
-    elif args.format == "pdf":
-        from generator.outputs.pdf import plan_pdf
-
-        _emit_binary(plan_pdf(view), args.output, "PDF")
-    else:
-        from generator.outputs.markdown import plan_markdown
-
-        _emit_text(plan_markdown(view), args.output)
-    return 0
+    view = build_plan(_catalog(args), customer=args.customer, amount=args.amount, currency=args.currency,
+                      due=args.due, signals=args.signal, language=args.lang)
+    return _write(view, PLAN_WRITERS[args.format], args.output)
 
 
 def _letter(args: argparse.Namespace) -> int:
     from generator.letters import build_letter
 
-    catalog = _catalog(args)
-    view = build_letter(catalog, args.id, args.var, args.lang)
-    if args.format == "docx":
-        from generator.outputs.docx import letter_docx
-
-        _emit_binary(letter_docx(view), args.output, "Word")
-    elif args.format == "txt":
-        from generator.outputs.text import letter_text
-
-        _emit_text(letter_text(view), args.output)
-    else:
-        from generator.outputs.markdown import letter_markdown
-
-        _emit_text(letter_markdown(view), args.output)
-    return 0
+    view = build_letter(_catalog(args), args.id, args.var, args.lang)
+    return _write(view, LETTER_WRITERS[args.format], args.output)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -233,7 +228,7 @@ def _add_generators(commands: Any) -> None:
                         help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
     clause.add_argument("--alternative", default="balanced", metavar="NAME",
                         help="which wording to use (default: balanced)")
-    clause.add_argument("--format", default="md", choices=["md", "txt", "docx"],
+    clause.add_argument("--format", default="md", choices=list(CLAUSE_WRITERS),
                         help="output format (default: md)")
     _common(clause, output=True)
     clause.set_defaults(handler=_clause)
@@ -245,7 +240,7 @@ def _add_generators(commands: Any) -> None:
     plan.add_argument("--due", required=True, metavar="YYYY-MM-DD", help="the due date (today or later)")
     plan.add_argument("--signal", action="append", default=[], metavar="ID",
                       help="an observed signal that adds steps, e.g. partial-payment; repeat for several")
-    plan.add_argument("--format", default="md", choices=["md", "pdf", "ics"],
+    plan.add_argument("--format", default="md", choices=list(PLAN_WRITERS),
                       help="output format (default: md; ics imports into a calendar app)")
     _common(plan, output=True)
     plan.set_defaults(handler=_plan)
@@ -254,7 +249,7 @@ def _add_generators(commands: Any) -> None:
     letter.add_argument("id", help="the letter id ('playbook list letters')")
     letter.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
                         help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
-    letter.add_argument("--format", default="md", choices=["md", "txt", "docx"],
+    letter.add_argument("--format", default="md", choices=list(LETTER_WRITERS),
                         help="output format (default: md)")
     _common(letter, output=True)
     letter.set_defaults(handler=_letter)

@@ -8,21 +8,20 @@ apart from the letter itself.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from generator.catalog import Catalog
 from generator.clauses import Filled, Part, Placeholder, fill_paragraphs, parse_assignments
-from generator.i18n import strings, ui
+from generator.i18n import strings
 from generator.models import Letter
-from generator.values import Value, format_date
+from generator.values import Value, Versioned
 
 Paragraph = tuple[Part, ...]
 
 
 @dataclass(frozen=True)
-class LetterView:
+class LetterView(Versioned):
     """A letter ready to print in one language."""
 
     id: str
@@ -39,11 +38,6 @@ class LetterView:
     version: str
     revised: str
     ui: dict[str, str] = field(repr=False, compare=False)
-
-    @property
-    def version_line(self) -> str:
-        revised = format_date(dt.date.fromisoformat(self.revised), self.language)
-        return ui(self.language, "version_line", version=self.version, revised=revised)
 
     @property
     def subject_text(self) -> str:

@@ -21,7 +21,7 @@ from generator.catalog import Catalog
 from generator.errors import UserError, shown
 from generator.i18n import strings, ui
 from generator.models import PlanStep
-from generator.values import MAX_TEXT, format_date, format_money, iso_date, parse_amount, parse_currency
+from generator.values import MAX_TEXT, Versioned, format_date, format_money, iso_date, parse_amount, parse_currency
 
 
 def today() -> dt.date:
@@ -58,7 +58,7 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
-class PlanView:
+class PlanView(Versioned):
     """The plan for one invoice, ready to print in one language."""
 
     language: str
@@ -88,11 +88,6 @@ class PlanView:
     @property
     def subtitle(self) -> str:
         return ui(self.language, "plan_invoice", amount=self.amount_text, due=self.due_text)
-
-    @property
-    def version_line(self) -> str:
-        revised = format_date(dt.date.fromisoformat(self.revised), self.language)
-        return ui(self.language, "version_line", version=self.version, revised=revised)
 
 
 def parse_customer(raw: str) -> str:

@@ -32,6 +32,7 @@ from typing import Literal
 
 from generator.diagnostics import did_you_mean
 from generator.errors import UserError, shown
+from generator.i18n import ui
 from generator.models import Variable
 
 MAX_TEXT = 300
@@ -322,3 +323,18 @@ def parse_amount(raw: str, currency: str, option: str = "--amount") -> Decimal:
     if amount.as_tuple().exponent < -minor_units(currency):  # type: ignore[operator]
         raise BadValueError(f"{option} {shown(raw)!r}: {currency} has {minor_units(currency)} decimal places")
     return amount
+
+
+class Versioned:
+    """What every printable view ends with: the playbook's version and revision date, in the view's language.
+
+    For frozen dataclasses that have ``language``, ``version`` and ``revised`` (an ISO date) fields."""
+
+    language: str
+    version: str
+    revised: str
+
+    @property
+    def version_line(self) -> str:
+        revised = format_date(dt.date.fromisoformat(self.revised), self.language)
+        return ui(self.language, "version_line", version=self.version, revised=revised)
