@@ -108,6 +108,18 @@ def quoted(value: object) -> str:
     return json.dumps(str(value))
 
 
+SPEED_CHECK = ("import time\nt = time.perf_counter()\ns = 0\nfor i in range(10_000_000):\n    s += i\n"
+               "print(time.perf_counter() - t)")
+"""A fixed pure-Python loop: how fast the machine runs Python while the harness runs (it is shared; the figures
+of two runs compare only where this one does)."""
+
+
+def speed_check() -> float:
+    """The fastest of three runs of :data:`SPEED_CHECK`, in seconds, each in a fresh process."""
+    return min(float(subprocess.run([PYTHON, "-c", SPEED_CHECK], capture_output=True, text=True,
+                                    check=True).stdout) for _ in range(3))
+
+
 def machine() -> dict[str, Any]:
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
@@ -418,6 +430,10 @@ def table(out: dict[str, Any]) -> str:
     lines += ["", f"Measured {m['date']} at {m['commit']}: {out['runs']} runs a figure, {m['cpus']} CPUs "
                   f"({m['cpu'] or 'unknown CPU'}), {m['memory']}, Python {m['python']}, load average at the start "
                   f"{m['load_average'][0]:.2f}."]
+    if "speed_check" in out:
+        check = out["speed_check"]
+        lines += ["", f"Speed check (a fixed 10-million-step Python loop; lower is a faster machine): "
+                      f"{number(check.get('start'))} s at the start, {number(check.get('end'))} s at the end."]
     return "\n".join(lines) + "\n"
 
 
@@ -454,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or (1 if args.quick else 5)
     scales = (1, 10) if args.quick else (1, 10, 100)
     out: dict[str, Any] = {"runs": runs, "quick": args.quick, "machine": machine()}
+    out["speed_check"] = {"start": speed_check()}
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as temp:
         work = Path(temp)
@@ -462,6 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         attempt("builds", out, lambda: measure_builds(work, runs, out))
         attempt("scale", out, lambda: measure_scale(work, runs, scales, out))
     out["harness_seconds"] = time.perf_counter() - start
+    out["speed_check"]["end"] = speed_check()
     out["targets"] = verdicts(out)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
