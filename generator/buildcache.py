@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.atomic import write_atomic
 
 PACKAGE = Path(__file__).parent
-PAGES_ONLY = ("mkdocs_plugin.py", "cli.py", "templates/site/")
+PAGES_ONLY = ("mkdocs_plugin.py", "cli.py", "templates/site/", "templates/theme/")
 """Files that never change a download's bytes (the site's pages, the command line)."""
 
 

@@ -60,6 +60,10 @@ from generator.translations import missing_translations, summary
 log = get_plugin_logger(__name__)
 
 
+THEME_OVERRIDES = Path(__file__).parent / "templates" / "theme"
+"""Our override of Material's main.html: the vendored Mermaid, on the pages that draw a diagram only."""
+MERMAID_BLOCK = 'class="mermaid"'
+
 WORKER_PRELOAD = ["generator.site", "generator.outputs.pdf", "generator.outputs.docx", "weasyprint", "docx"]
 """Imported once by the server the download workers are forked from."""
 
@@ -250,6 +254,8 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
             return config
         self._stop()
         self._discard_staging()
+        if str(THEME_OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         base = Path(config.config_file_path).parent
         self.root = (base / self.config.playbooks).resolve()
         self.cache = (base / self.config.cache_dir).resolve() if self.config.cache_dir else None
@@ -382,6 +388,13 @@ class PlaybookPlugin(BasePlugin[PlaybookPluginConfig]):  # type: ignore[no-untyp
                 and getattr(page.file, "locale", lang) != lang):
             return site.untranslated_notice(markdown, ui(lang, "untranslated_title"), ui(lang, "untranslated_page"))
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A page that draws a Mermaid diagram loads the vendored Mermaid (``templates/theme/main.html``); the
+        others do not pay for its 3.5 MB."""
+        if MERMAID_BLOCK in html:
+            page.meta["mermaid"] = True
+        return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return accessible(output)

@@ -97,6 +97,19 @@ def _pierced_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _pierced_nodes(node["contentDocument"])
 
 
+def test_mermaid_is_loaded_only_where_a_diagram_is_drawn(built_site: BuiltSite) -> None:
+    """The vendored Mermaid (3.5 MB) is on the pages that draw a diagram, in every language, and on no other."""
+    loading, drawing = set(), set()
+    for path in built_site.folder.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if "assets/vendor/mermaid.min.js" in html:
+            loading.add(path.relative_to(built_site.folder).as_posix())
+        if 'class="mermaid"' in html:
+            drawing.add(path.relative_to(built_site.folder).as_posix())
+    assert {"phases.html", "zh-Hant/phases.html", "hu/phases.html"} <= drawing
+    assert loading == drawing
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_escalation_diagram_renders(page: Any, origin: Origin, lang: str) -> None:
     page.goto(origin.url(in_language(lang, "phases.html")))
