@@ -8,10 +8,12 @@ applies when at least one of its rules matches.  The tactics that apply are rank
 2. **Specificity**: the sum, over those covered signals, of 1 / (number of tactics whose rules mention the
    signal).  A signal that only one tactic reacts to (``reluctant-to-press``) says more than one that many
    tactics react to (``overdue``), so it weighs more.  Compared on exact fractions, never floats.
-3. **Urgency of the tactic's phase**: how soon the action has to happen, most urgent first
-   (:data:`PHASE_URGENCY`): during the visit (you are at the customer's desk now), on the due date, right
-   after a payment (before the moment passes), at the first sign of distress (before the customer closes),
-   when reminders have failed (escalation), in the days before the due date, at the contract, before the deal.
+3. **Order of the work**: the tactic's phase in the order the work happens, earliest first
+   (:data:`PHASE_ORDER`, the order of ``playbook.yml``): before the deal, at the contract, while the goods are
+   out (monitoring), before the due date, on the due date, during the visit, after a payment, escalation.
+   Two tactics that fit equally well belong to one situation at two moments; the earlier moment is the one the
+   salesperson is in (a contract that came back with the wrong stamp is fixed before the reminder that relies
+   on it; the reminder before Friday comes before Friday's visit), and the brief lists them in that order.
 4. **Number**: the numbered tactics 1-12 in number order, then the extra techniques.
 5. **Id**, alphabetically, so the order is total and never depends on file order.
 
@@ -26,10 +28,10 @@ from fractions import Fraction
 
 from generator.models import Phase, Tactic, Trigger
 
-PHASE_URGENCY: tuple[Phase, ...] = (
-    "visit", "due-date", "after-payment", "monitoring", "escalation", "before-due", "contract", "before-deal",
+PHASE_ORDER: tuple[Phase, ...] = (
+    "before-deal", "contract", "monitoring", "before-due", "due-date", "visit", "after-payment", "escalation",
 )
-"""Phases from most to least urgent (ranking key 3)."""
+"""Phases in the order the work happens (ranking key 3); a test keeps it equal to ``playbook.yml``."""
 
 RankKey = tuple[int, Fraction, int, int, int, str]
 
@@ -114,7 +116,7 @@ def rank_tactics(tactics: Mapping[str, Tactic], observed: Iterable[str]) -> list
         covered_set = {s for rule in rules for s in rule.signals}
         covered = tuple(s for s in order if s in covered_set)
         specificity = sum((weights[s] for s in covered), Fraction(0))
-        key = (-len(covered), -specificity, PHASE_URGENCY.index(tactic.phase),
+        key = (-len(covered), -specificity, PHASE_ORDER.index(tactic.phase),
                int(tactic.number is None), tactic.number or 0, tactic_id)
         found.append((key, tactic, rules, covered))
     found.sort(key=lambda entry: entry[0])

@@ -7,7 +7,7 @@ step on that data.  Nothing is guessed in JavaScript:
 
 * the signal weights are those of :func:`generator.matching.signal_weights`, written as whole numbers over one
   common denominator, so sums compare exactly (as the Python fractions do);
-* each tactic's phase urgency is its index in :data:`generator.matching.PHASE_URGENCY`;
+* each tactic's place in the order of the work is its phase's index in :data:`generator.matching.PHASE_ORDER`;
 * each checklist item carries the key it is merged on (:func:`generator.checklists.normalise` of its English
   text), its texts already in the page's language, and the pause points come in the playbook's order with
   their modes, so the browser does no text processing of its own.
@@ -29,7 +29,7 @@ from markupsafe import Markup
 from generator.catalog import Catalog
 from generator.checklists import MAX_ITEMS, normalise
 from generator.i18n import strings, ui
-from generator.matching import PHASE_URGENCY, signal_weights
+from generator.matching import PHASE_ORDER, signal_weights
 from generator.site import (
     SIGNALS_PAGE,
     Context,
@@ -74,7 +74,7 @@ def picker_data(catalog: Catalog, lang: str) -> dict[str, Any]:
             "id": tactic_id,
             "position": position,
             "number": tactic.number,
-            "urgency": PHASE_URGENCY.index(tactic.phase),
+            "order": PHASE_ORDER.index(tactic.phase),
             "name": f"{tactic.number}. {title}" if tactic.number is not None else title,
             "phase": phases.get(tactic.phase, tactic.phase),
             "href": _html_href(PICKER_PAGE, tactic_path(tactic_id)),

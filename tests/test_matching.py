@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from generator.matching import PHASE_URGENCY, rank_tactics, signal_weights
+from generator.matching import PHASE_ORDER, rank_tactics, signal_weights
 from generator.models import PHASES, Tactic, Text, Trigger
-from tests._generator_support import fixture_catalog
+from tests._generator_support import fixture_catalog, shipped_catalog
 
 
 def tactic(tactic_id: str, phase: str, *rules: list[str], number: int | None = None) -> Tactic:
@@ -20,8 +20,9 @@ def ids(tactics: dict[str, Tactic], observed: list[str]) -> list[str]:
     return [m.tactic.id for m in rank_tactics(tactics, observed)]
 
 
-def test_urgency_lists_every_phase_once() -> None:
-    assert sorted(PHASE_URGENCY) == sorted(PHASES)
+def test_phase_order_lists_every_phase_once_in_the_playbooks_order() -> None:
+    assert sorted(PHASE_ORDER) == sorted(PHASES)
+    assert PHASE_ORDER == tuple(phase.id for phase in shipped_catalog().info.phases)
 
 
 def test_a_rule_needs_all_its_signals() -> None:
@@ -53,13 +54,13 @@ def test_specificity_breaks_coverage_ties() -> None:
     assert ids(tactics, ["overdue", "reluctant-to-press"])[0] == "rare"
 
 
-def test_phase_urgency_then_number_then_id_break_ties() -> None:
+def test_order_of_the_work_then_number_then_id_break_ties() -> None:
     tactics = {"z-deal": tactic("z-deal", "before-deal", ["overdue"], number=1),
                "b-visit": tactic("b-visit", "visit", ["overdue"]),
                "a-visit": tactic("a-visit", "visit", ["overdue"]),
                "n-visit": tactic("n-visit", "visit", ["overdue"], number=9),
                "escalate": tactic("escalate", "escalation", ["overdue"], number=12)}
-    assert ids(tactics, ["overdue"]) == ["n-visit", "a-visit", "b-visit", "escalate", "z-deal"]
+    assert ids(tactics, ["overdue"]) == ["z-deal", "n-visit", "a-visit", "b-visit", "escalate"]
 
 
 def test_ranking_ignores_input_order_and_duplicates() -> None:

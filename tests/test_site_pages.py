@@ -233,7 +233,7 @@ def _plugin(tmp_path: Path, playbooks: Path) -> tuple[object, SimpleNamespace]:
 
     plugin = PlaybookPlugin()
     plugin.load_config({"playbooks": str(playbooks)})
-    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=SimpleNamespace(dirs=[]))
     return plugin, config
 
 

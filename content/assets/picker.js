@@ -38,11 +38,11 @@
       covered.forEach(function (s) { specificity += data.weights[s]; });
       found.push({ tactic: tactic, rules: rules, covered: covered, specificity: specificity });
     });
-    // key = (-coverage, -specificity, PHASE_URGENCY index, number is None, number or 0, id)
+    // key = (-coverage, -specificity, PHASE_ORDER index, number is None, number or 0, id)
     found.sort(function (a, b) {
       return (b.covered.length - a.covered.length) ||
         (b.specificity - a.specificity) ||
-        (a.tactic.urgency - b.tactic.urgency) ||
+        (a.tactic.order - b.tactic.order) ||
         ((a.tactic.number === null ? 1 : 0) - (b.tactic.number === null ? 1 : 0)) ||
         ((a.tactic.number || 0) - (b.tactic.number || 0)) ||
         (a.tactic.id < b.tactic.id ? -1 : a.tactic.id > b.tactic.id ? 1 : 0);
