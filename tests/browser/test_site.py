@@ -73,7 +73,7 @@ def _search(page: Any, origin: Origin, phrase: str, lang: str = "en") -> list[st
     box.press_sequentially(phrase, delay=15)
     box.press("End")  # typed CJK text arrives without a key-up, and Material searches on key-up
     items = page.locator("ol.md-search-result__list > li.md-search-result__item")
-    items.first.wait_for(timeout=20_000)
+    items.first.wait_for(timeout=60_000)  # the worker indexes 1,900 sections first; slow on a loaded machine
     hrefs: list[str] = []
     for index in range(min(items.count(), 5)):
         href = items.nth(index).locator("a").first.get_attribute("href") or ""
