@@ -16,7 +16,7 @@ from generator.catalog import Catalog
 from generator.diagnostics import did_you_mean
 from generator.errors import UserError
 from generator.i18n import strings, ui
-from generator.models import Clause, Letter, Variable
+from generator.models import Clause, Fillable, Variable
 from generator.templating import Literal, Slot, segments
 from generator.values import BadValueError, Value, Versioned, parse_value
 
@@ -67,7 +67,7 @@ class ClauseView(Versioned):
     ui: dict[str, str] = field(repr=False, compare=False)
 
 
-def parse_assignments(clause: Clause | Letter, assignments: Iterable[str]) -> dict[str, Value]:
+def parse_assignments(clause: Fillable, assignments: Iterable[str]) -> dict[str, Value]:
     """Parse ``name=value`` strings from ``--var`` against a clause's or letter's variables; bad input raises."""
     kind = "clause" if isinstance(clause, Clause) else "letter"
     variables = {variable.name: variable for variable in clause.variables}
@@ -88,7 +88,7 @@ def parse_assignments(clause: Clause | Letter, assignments: Iterable[str]) -> di
     return values
 
 
-def _example(clause: Clause | Letter) -> str:
+def _example(clause: Fillable) -> str:
     if not clause.variables:
         return "name=value"
     variable = clause.variables[0]

@@ -208,6 +208,17 @@ def _observed(parser: argparse.ArgumentParser) -> None:
                        help="an observed signal; repeat for several ('playbook list signals')")
 
 
+def _fillable(commands: Any, kind: str, summary: str, writers: dict[str, Writer]) -> argparse.ArgumentParser:
+    """A command that fills the typed variables of a clause or a letter: its id, ``--var`` and ``--format``."""
+    parser: argparse.ArgumentParser = commands.add_parser(kind, help=summary)
+    parser.add_argument("id", help=f"the {kind} id ('playbook list {kind}s')")
+    parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                        help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
+    parser.add_argument("--format", default="md", choices=list(writers), help="output format (default: md)")
+    _common(parser, output=True)
+    return parser
+
+
 def _add_generators(commands: Any) -> None:
     advise = commands.add_parser("advise", help="rank the tactics for what you observe, then the checklist")
     _observed(advise)
@@ -222,15 +233,9 @@ def _add_generators(commands: Any) -> None:
     _common(checklist, output=True)
     checklist.set_defaults(handler=_checklist)
 
-    clause = commands.add_parser("clause", help="a contract clause with its variables filled in")
-    clause.add_argument("id", help="the clause id ('playbook list clauses')")
-    clause.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
-                        help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
+    clause = _fillable(commands, "clause", "a contract clause with its variables filled in", CLAUSE_WRITERS)
     clause.add_argument("--alternative", default="balanced", metavar="NAME",
                         help="which wording to use (default: balanced)")
-    clause.add_argument("--format", default="md", choices=list(CLAUSE_WRITERS),
-                        help="output format (default: md)")
-    _common(clause, output=True)
     clause.set_defaults(handler=_clause)
 
     plan = commands.add_parser("plan", help="the dated collection plan for one invoice (Markdown, PDF or calendar)")
@@ -245,13 +250,7 @@ def _add_generators(commands: Any) -> None:
     _common(plan, output=True)
     plan.set_defaults(handler=_plan)
 
-    letter = commands.add_parser("letter", help="a letter to the customer with its variables filled in")
-    letter.add_argument("id", help="the letter id ('playbook list letters')")
-    letter.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
-                        help="fill a variable, e.g. --var amount='12000 EUR'; repeat for several")
-    letter.add_argument("--format", default="md", choices=list(LETTER_WRITERS),
-                        help="output format (default: md)")
-    _common(letter, output=True)
+    letter = _fillable(commands, "letter", "a letter to the customer with its variables filled in", LETTER_WRITERS)
     letter.set_defaults(handler=_letter)
 
     listing = commands.add_parser("list", help="list the ids of tactics, signals, situations, clauses or letters")

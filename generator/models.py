@@ -261,14 +261,19 @@ class JurisdictionNotes(Strict):
     eu: Text
 
 
-class Clause(Strict):
-    """A contract clause template that makes one or more tactics enforceable."""
+class Fillable(Strict):
+    """What clauses and letters share: texts with typed ``{{ name }}`` blanks, and the tactics they support."""
 
     id: Id
     title: Text
     purpose: Text
     supports: list[Id] = Field(min_length=1)
     variables: list[Variable] = Field(default_factory=list)
+
+
+class Clause(Fillable):
+    """A contract clause template that makes one or more tactics enforceable."""
+
     alternatives: list[Alternative] = Field(min_length=2)
     drafting_notes: list[Text] = Field(min_length=1)
     jurisdiction_notes: JurisdictionNotes
@@ -294,14 +299,9 @@ REQUIRED_ALTERNATIVES: tuple[str, ...] = ("balanced", "seller-friendly")
 # ----------------------------------------------------------------------------------------------------- letters
 
 
-class Letter(Strict):
+class Letter(Fillable):
     """A letter to the customer (a reminder, a demand), with typed blanks like a clause's."""
 
-    id: Id
-    title: Text
-    purpose: Text
-    supports: list[Id] = Field(min_length=1)
-    variables: list[Variable] = Field(default_factory=list)
     subject: Text = Field(description="The subject line; may use {{ name }} placeholders.")
     body: Text = Field(description="The letter; {{ name }} placeholders only, paragraphs separated by blank lines.")
     closing: Text = Field(description="The sign-off; may use placeholders; a blank line starts a new line.")

@@ -32,10 +32,14 @@ def pdf_bytes(document: Any) -> bytes:
     return out.getvalue()
 
 
-def one_page_document(checklist: Checklist, fonts: PdfFonts, paper: str = "a4") -> Any:
-    """The checklist laid out on one page of ``paper``: the first of :data:`LAYOUTS` that fits."""
+def _check_paper(paper: str) -> None:
     if paper not in PAPER_SIZES:
         raise UserError(f"unknown paper size '{paper}'; use one of: {', '.join(PAPER_SIZES)}")
+
+
+def one_page_document(checklist: Checklist, fonts: PdfFonts, paper: str = "a4") -> Any:
+    """The checklist laid out on one page of ``paper``: the first of :data:`LAYOUTS` that fits."""
+    _check_paper(paper)
     for columns, font_size in LAYOUTS:
         document = fonts.render(checklist_html(checklist, paper=paper, font_size=font_size, columns=columns))
         if len(document.pages) == 1:
@@ -46,8 +50,7 @@ def one_page_document(checklist: Checklist, fonts: PdfFonts, paper: str = "a4") 
 
 def checklist_pdf(checklist: Checklist, paper: str = "a4") -> bytes:
     """The checklist as a one-page PDF on ``paper`` ('a4' or 'letter')."""
-    if paper not in PAPER_SIZES:
-        raise UserError(f"unknown paper size '{paper}'; use one of: {', '.join(PAPER_SIZES)}")
+    _check_paper(paper)
     with PdfFonts(checklist.language, [checklist_html(checklist, paper=paper)]) as fonts:
         return pdf_bytes(one_page_document(checklist, fonts, paper))
 
